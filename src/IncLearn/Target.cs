@@ -1,0 +1,137 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace IncLearn;
+
+/// <summary>
+/// The target Y ⪰ 0 of problem (1), validated and diagonalised: Y = Φ diag(Σ_Y, 0) Φᵀ as in Proposition 1,
+/// eigenvalues sorted in decreasing order. K is the numerical rank: the number of eigenvalues above
+/// <see cref="RankTolerance"/> = <c>relativeTolerance · max(1, λ_max)</c>.
+/// </summary>
+public sealed class Target
+{
+    /// <summary>Default relative tolerance for symmetry, PSD and rank decisions. 1e-10 sits far above the
+    /// ~n·1e-16 rounding of an eigendecomposition and far below any eigenvalue a tutorial target uses.</summary>
+    public const double DefaultRelativeTolerance = 1e-10;
+
+    private Target(Matrix<double> y, Matrix<double> phi, Vector<double> eigenvalues, int k, double rankTolerance)
+    {
+        Y = y;
+        Phi = phi;
+        Eigenvalues = eigenvalues;
+        K = k;
+        RankTolerance = rankTolerance;
+        SigmaY = eigenvalues.SubVector(0, k);
+    }
+
+    /// <summary>The symmetric target (exactly symmetrised copy of the input).</summary>
+    public Matrix<double> Y { get; }
+
+    /// <summary>Size n of the n×n target.</summary>
+    public int N => Y.RowCount;
+
+    /// <summary>Orthogonal eigenvectors, columns ordered like <see cref="Eigenvalues"/>.</summary>
+    public Matrix<double> Phi { get; }
+
+    /// <summary>All n eigenvalues in decreasing order; those below <see cref="RankTolerance"/> are set to exactly 0.</summary>
+    public Vector<double> Eigenvalues { get; }
+
+    /// <summary>Σ_Y: the K non-zero eigenvalues σ_{1,Y} ≥ … ≥ σ_{K,Y} &gt; 0.</summary>
+    public Vector<double> SigmaY { get; }
+
+    /// <summary>Numerical rank K.</summary>
+    public int K { get; }
+
+    /// <summary>Absolute threshold below which an eigenvalue counts as zero.</summary>
+    public double RankTolerance { get; }
+
+    /// <summary>Φ_Y: the first K columns of Φ, an orthonormal basis of range(Y).</summary>
+    public Matrix<double> PhiY => Phi.SubMatrix(0, N, 0, K);
+
+    /// <summary>Validates and diagonalises a symmetric PSD matrix.</summary>
+    /// <exception cref="ArgumentException">Y is empty, not square, holds NaN/Inf, is not symmetric within tolerance,
+    /// or has an eigenvalue below −tolerance; the message gives the measured violation.</exception>
+    public static Target FromMatrix(Matrix<double> y, double relativeTolerance = DefaultRelativeTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        if (!(relativeTolerance > 0) || double.IsInfinity(relativeTolerance))
+            throw new ArgumentException($"relativeTolerance must be positive and finite, got {relativeTolerance:G4}", nameof(relativeTolerance));
+        if (y.RowCount == 0 || y.RowCount != y.ColumnCount)
+            throw new ArgumentException($"Y must be a non-empty square matrix, got {y.RowCount}×{y.ColumnCount}", nameof(y));
+        int n = y.RowCount;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (!double.IsFinite(y[i, j]))
+                    throw new ArgumentException($"Y must be finite: Y[{i},{j}] = {y[i, j]}", nameof(y));
+
+        double scale = Math.Max(1.0, y.InfinityNorm());
+        double symTol = relativeTolerance * scale;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++)
+            {
+                double d = Math.Abs(y[i, j] - y[j, i]);
+                if (d > symTol)
+                    throw new ArgumentException(
+                        $"Y must be symmetric: |Y[{i},{j}] − Y[{j},{i}]| = {d:G3} exceeds tolerance {symTol:G3}", nameof(y));
+            }
+
+        var sym = (y + y.Transpose()) * 0.5;
+        var evd = sym.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Map(c => c.Real);
+        var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
+        var lambda = Vector<double>.Build.Dense(n, i => values[order[i]]);
+        var phi = Matrix<double>.Build.Dense(n, n, (r, c) => evd.EigenVectors[r, order[c]]);
+
+        double rankTol = relativeTolerance * Math.Max(1.0, Math.Abs(lambda[0]));
+        if (lambda[n - 1] < -rankTol)
+            throw new ArgumentException(
+                $"Y must be positive semi-definite: its smallest eigenvalue is {lambda[n - 1]:G4}, below −{rankTol:G3}", nameof(y));
+
+        int k = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (lambda[i] > rankTol) k++;
+            else lambda[i] = 0.0;
+        }
+        return new Target(sym, phi, lambda, k, rankTol);
+    }
+
+    /// <summary>
+    /// Builds Y = Φ diag(eigenvalues) Φᵀ from a prescribed spectrum (padded with zeros to size n) and a
+    /// random orthogonal Φ drawn from a seeded Gaussian (QR with sign fix: Haar distributed).
+    /// With <paramref name="seed"/> = null, Φ = I (Y diagonal).
+    /// </summary>
+    public static Target FromSpectrum(IReadOnlyList<double> eigenvalues, int n, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(eigenvalues);
+        if (n < 1) throw new ArgumentException($"n must be ≥ 1, got {n}", nameof(n));
+        if (eigenvalues.Count > n)
+            throw new ArgumentException($"at most n = {n} eigenvalues are allowed, got {eigenvalues.Count}", nameof(eigenvalues));
+        for (int i = 0; i < eigenvalues.Count; i++)
+            if (!double.IsFinite(eigenvalues[i]) || eigenvalues[i] < 0)
+                throw new ArgumentException($"eigenvalues must be finite and ≥ 0: eigenvalues[{i}] = {eigenvalues[i]}", nameof(eigenvalues));
+        var d = Vector<double>.Build.Dense(n, i => i < eigenvalues.Count ? eigenvalues[i] : 0.0);
+        var q = seed is int s ? RandomOrthogonal(n, s) : Matrix<double>.Build.DenseIdentity(n);
+        var y = q * Matrix<double>.Build.DenseOfDiagonalVector(d) * q.Transpose();
+        return FromMatrix((y + y.Transpose()) * 0.5);
+    }
+
+    /// <summary>A Haar-random n×n orthogonal matrix from a seeded Gaussian matrix (QR, signs fixed by diag(R) &gt; 0).</summary>
+    public static Matrix<double> RandomOrthogonal(int n, int seed)
+    {
+        var g = Matrix<double>.Build.Random(n, n, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(seed)));
+        var qr = g.QR();
+        var q = qr.Q.Clone();
+        for (int j = 0; j < n; j++)
+            if (qr.R[j, j] < 0)
+                q.SetColumn(j, q.Column(j).Negate());
+        return q;
+    }
+
+    /// <summary>Ŷ_k = Φ diag(σ_1, …, σ_k, 0, …) Φᵀ, the best rank-k approximation of Y (Eckart–Young), for 0 ≤ k ≤ K.</summary>
+    public Matrix<double> BestRankK(int k)
+    {
+        if (k < 0 || k > K) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be in [0, K = {K}]");
+        var d = Vector<double>.Build.Dense(N, i => i < k ? Eigenvalues[i] : 0.0);
+        return Phi * Matrix<double>.Build.DenseOfDiagonalVector(d) * Phi.Transpose();
+    }
+}

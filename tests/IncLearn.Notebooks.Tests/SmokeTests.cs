@@ -1,0 +1,2 @@
+namespace IncLearn.Notebooks.Tests;
+public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
