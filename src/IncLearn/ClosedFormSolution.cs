@@ -4,17 +4,65 @@ namespace IncLearn;
 
 /// <summary>
 /// Proposition 1, eq. (5)–(6): the solution W(t) of the Riccati ODE (4) Ẇ = WY + YW − 2W², W(0) = W₀ = αŪ₀Ū₀ᵀ,
-/// evaluated in overflow-free forms (never e^{+σt}). STUB: contract only, implemented by the math-core work.
+/// evaluated in overflow-free forms that never form e^{+σt} (DESIGN.md §1).
+/// <list type="bullet">
+/// <item>W̃₀ = ΦᵀŪ₀Ū₀ᵀΦ invertible, V = W̃₀⁻¹: W̃(t) = (S⁻¹VS⁻¹/α + D(t))⁻¹ with S⁻¹ = diag(e^{−σt}, 1),
+/// D = diag((1 − e^{−2σt})/σ, 2t). The matrix is equilibrated in log space (unit diagonal) before its Cholesky
+/// factorization, so any t ≥ 0 and any log α — even far below the double range — evaluate without overflow.</item>
+/// <item>W̃₀ = ŨŨᵀ rank-deficient (Remark III-C2): W̃ = B(I_r/α + BᵀDB)⁻¹Bᵀ with B = SŨ, evaluated as
+/// B̂ = diag(e^{(σ_i−σ_max)t})Ũ, B̂ = QR, W̃ = Q·(R⁻ᵀR⁻¹·e^{−2σ_max t}/α + QᵀDQ)⁻¹·Qᵀ — only e^{−σt} appears.</item>
+/// </list>
 /// </summary>
 public sealed class ClosedFormSolution
 {
-    /// <summary>Prepares every t-independent quantity (Φᵀ Ū₀, factorizations).</summary>
+    /// <summary>W̃₀ counts as invertible when λ_min(W̃₀) &gt; this · λ_max(W̃₀); below it the rank-deficient form is used.</summary>
+    public const double InvertibilityThreshold = 1e-12;
+
+    private readonly double[] sigma;          // eigenvalues of Y, length n (zeros for the null space)
+    private readonly double logAlpha;
+    private readonly Matrix<double>? v;        // V = W̃₀⁻¹ (invertible case)
+    private readonly double[]? logAbsV;        // log|V_ij| row-major, for the log-space equilibration
+    private readonly Matrix<double>? uTilde;   // Ũ = ΦᵀŪ₀ with full column rank (rank-deficient case)
+
+    /// <summary>Prepares every t-independent quantity: Φᵀ Ū₀, W̃₀ and its inverse (through Cholesky) or a full-rank factor.</summary>
     /// <exception cref="ArgumentException">the shape's row count differs from n.</exception>
     public ClosedFormSolution(Target target, Initialization initialization)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(initialization);
+        if (initialization.N != target.N)
+            throw new ArgumentException(
+                $"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
         Target = target;
         Initialization = initialization;
-        throw new NotImplementedException();
+        sigma = target.Eigenvalues.ToArray();
+        logAlpha = initialization.LogAlpha;
+
+        var ut = target.Phi.TransposeThisAndMultiply(initialization.Shape); // Ũ = ΦᵀŪ₀ (n×r)
+        var w0 = ut * ut.Transpose();
+        w0 = (w0 + w0.Transpose()) * 0.5;
+        var evd = w0.Evd(Symmetricity.Symmetric);
+        var lambda = evd.EigenValues.Map(c => c.Real);
+        double lmax = lambda.Maximum(), lmin = lambda.Minimum();
+        MinEigenvalueW0 = lmin;
+        MaxEigenvalueW0 = lmax;
+        IsInitialInvertible = lmax > 0 && lmin > InvertibilityThreshold * lmax;
+        int n = target.N;
+        if (IsInitialInvertible)
+        {
+            v = w0.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
+            v = (v + v.Transpose()) * 0.5;
+            logAbsV = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    logAbsV[i * n + j] = Math.Log(Math.Abs(v[i, j]));
+        }
+        else
+        {
+            // A factor of W̃₀ with full column rank: Ũ's column space through the eigenvectors with λ > threshold.
+            var keep = Enumerable.Range(0, n).Where(i => lambda[i] > InvertibilityThreshold * Math.Max(lmax, double.Epsilon)).ToArray();
+            uTilde = Matrix<double>.Build.Dense(n, keep.Length, (i, j) => evd.EigenVectors[i, keep[j]] * Math.Sqrt(lambda[keep[j]]));
+        }
     }
 
     /// <summary>The target Y.</summary>
@@ -23,21 +71,183 @@ public sealed class ClosedFormSolution
     /// <summary>The initialization U(0) = α^{1/2} Ū₀.</summary>
     public Initialization Initialization { get; }
 
-    /// <summary>True when W̃₀ = ΦᵀŪ₀Ū₀ᵀΦ is numerically invertible (Theorem 4's setting).</summary>
-    public bool IsInitialInvertible => throw new NotImplementedException();
+    /// <summary>True when W̃₀ = ΦᵀŪ₀Ū₀ᵀΦ is numerically invertible (Theorem 4's setting), see <see cref="InvertibilityThreshold"/>.</summary>
+    public bool IsInitialInvertible { get; }
 
-    /// <summary>W(t) for t ≥ 0.</summary>
-    public Matrix<double> At(double t) => throw new NotImplementedException();
+    /// <summary>Smallest eigenvalue of the unscaled W̃₀ = ΦᵀŪ₀Ū₀ᵀΦ.</summary>
+    public double MinEigenvalueW0 { get; }
+
+    /// <summary>Largest eigenvalue of the unscaled W̃₀.</summary>
+    public double MaxEigenvalueW0 { get; }
+
+    /// <summary>W(t) = Φ W̃(t) Φᵀ for t ≥ 0.</summary>
+    public Matrix<double> At(double t)
+    {
+        var wt = RotatedAt(t);
+        var w = Target.Phi * wt * Target.Phi.Transpose();
+        return (w + w.Transpose()) * 0.5;
+    }
 
     /// <summary>W̃(t) = Φᵀ W(t) Φ for t ≥ 0.</summary>
-    public Matrix<double> RotatedAt(double t) => throw new NotImplementedException();
+    public Matrix<double> RotatedAt(double t)
+    {
+        if (double.IsNaN(t) || t < 0)
+            throw new ArgumentOutOfRangeException(nameof(t), t, "t must be ≥ 0 (and not NaN)");
+        if (double.IsPositiveInfinity(t)) return RotatedLimit();
+        return IsInitialInvertible ? InvertibleRotated(t) : DeficientRotated(t);
+    }
 
-    /// <summary>W(t) on a time grid, reusing the t-independent work.</summary>
-    public IReadOnlyList<Matrix<double>> On(IReadOnlyList<double> times) => throw new NotImplementedException();
+    /// <summary>W(t) on a time grid; the t-independent work (Φᵀ Ū₀, V, the factor Ũ) is done once in the constructor.</summary>
+    public IReadOnlyList<Matrix<double>> On(IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var result = new Matrix<double>[times.Count];
+        for (int i = 0; i < times.Count; i++) result[i] = At(times[i]);
+        return result;
+    }
 
-    /// <summary>lim_{t→∞} W(t).</summary>
-    public Matrix<double> Limit() => throw new NotImplementedException();
+    /// <summary>lim_{t→∞} W(t): Y when Φ_YᵀW₀Φ_Y has full rank (Corollary 2's discussion); in general the limit of the
+    /// stable form, in which the zero modes vanish (D grows like 2t) and the modes with σ &gt; 0 keep what W̃₀ reaches.</summary>
+    public Matrix<double> Limit()
+    {
+        var w = Target.Phi * RotatedLimit() * Target.Phi.Transpose();
+        return (w + w.Transpose()) * 0.5;
+    }
 
-    /// <summary>Eq. (5) evaluated literally as printed (e^{Σt}, explicit inverse), for teaching why the stable form exists.</summary>
-    public Matrix<double> AsPrintedAt(double t) => throw new NotImplementedException();
+    /// <summary>Eq. (5) evaluated literally as printed: e^{Σt}, G(t) and an explicit inverse of (I + GW̃₀).
+    /// It loses accuracy after a few time units and overflows once 2σ₁t &gt; 709 (returns non-finite entries then);
+    /// it exists to show why <see cref="At"/> is evaluated differently.</summary>
+    public Matrix<double> AsPrintedAt(double t)
+    {
+        if (double.IsNaN(t) || t < 0)
+            throw new ArgumentOutOfRangeException(nameof(t), t, "t must be ≥ 0 (and not NaN)");
+        int n = Target.N;
+        var w0 = Target.Phi.TransposeThisAndMultiply(Initialization.W0) * Target.Phi;
+        var s = Matrix<double>.Build.Dense(n, n);
+        var g = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+        {
+            s[i, i] = sigma[i] > 0 ? Math.Exp(sigma[i] * t) : 1.0;
+            g[i, i] = sigma[i] > 0 ? (Math.Exp(2 * sigma[i] * t) - 1) / sigma[i] : 2 * t;
+        }
+        var m = Matrix<double>.Build.DenseIdentity(n) + g * w0;
+        var inv = m.Inverse();
+        return Target.Phi * (s * w0 * inv * s) * Target.Phi.Transpose();
+    }
+
+    /// <summary>D(t) = diag((1 − e^{−2σt})/σ, 2t) = S⁻¹GS⁻¹, computed with expm1 so small σt keeps full accuracy.</summary>
+    private double D(int i, double t) => sigma[i] > 0 ? -Numerics.Expm1(-2 * sigma[i] * t) / sigma[i] : 2 * t;
+
+    private Matrix<double> InvertibleRotated(double t)
+    {
+        int n = sigma.Length;
+        // A = S⁻¹VS⁻¹/α + D. Work with log|A_ij|: the off-diagonal part is V_ij·exp(−(σ_i+σ_j)t − log α).
+        var logDiag = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double a = logAbsV![i * n + i] - 2 * sigma[i] * t - logAlpha;   // V_ii > 0 (V is PD)
+            double d = D(i, t);
+            logDiag[i] = d > 0 ? Numerics.LogAddExp(a, Math.Log(d)) : a;
+        }
+        var aHat = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double vij = v![i, j];
+                double val = vij == 0 ? 0 : Math.Sign(vij) * Math.Exp(logAbsV![i * n + j] - (sigma[i] + sigma[j]) * t - logAlpha - 0.5 * (logDiag[i] + logDiag[j]));
+                if (i == j) val += D(i, t) * Math.Exp(-logDiag[i]);
+                aHat[i, j] = val;
+            }
+        aHat = (aHat + aHat.Transpose()) * 0.5;
+        // W̃ = E Â⁻¹ E with E = diag(e^{−a_i/2}); Â has unit diagonal and is well scaled for Cholesky.
+        var e = Matrix<double>.Build.DenseOfDiagonalArray(logDiag.Select(l => Math.Exp(-0.5 * l)).ToArray());
+        var inv = aHat.Cholesky().Solve(e);
+        var w = e * inv;
+        return (w + w.Transpose()) * 0.5;
+    }
+
+    private Matrix<double> DeficientRotated(double t)
+    {
+        var f = DeficientFactor(t);
+        var w = f * f.Transpose();
+        return (w + w.Transpose()) * 0.5;
+    }
+
+    /// <summary>Longest step σ_max·h of one closed-form evaluation in the rank-deficient form; longer times re-anchor
+    /// with the semigroup property W(t + h) = flow_h(W(t)), so the graded factor below never spans more than e^{±300}.</summary>
+    private const double MaxAnchorExponent = 300;
+
+    /// <summary>F(t) with W̃(t) = F Fᵀ (n×r), for rank-deficient W̃₀ = αŨŨᵀ.</summary>
+    private Matrix<double> DeficientFactor(double t)
+    {
+        int n = sigma.Length;
+        var u = uTilde!;
+        if (u.ColumnCount == 0) return Matrix<double>.Build.Dense(n, 0);
+        double smax = sigma.Max();
+        double la = logAlpha;
+        if (smax > 0)
+        {
+            double h = MaxAnchorExponent / smax;
+            while (t > h)
+            {
+                u = DeficientStep(u, la, h);
+                la = 0;   // the new factor already carries the scale
+                t -= h;
+            }
+        }
+        return DeficientStep(u, la, t);
+    }
+
+    /// <summary>One evaluation of W̃ = B(I/α + BᵀDB)⁻¹Bᵀ, B = SŨ, returned as a factor F = Q·E·L̂⁻ᵀ.
+    /// With B̂ = e^{−σ_max t}B = QR̂ and P = R⁻¹ = R̂⁻¹e^{−σ_max t} (bounded by 1/σ_min(Ũ) since S ⪰ I):
+    /// W̃ = Q (PᵀP/α + QᵀDQ)⁻¹ Qᵀ. The r×r matrix K = PᵀP/α + QᵀDQ is equilibrated in log space (unit diagonal)
+    /// before its Cholesky factorization K̂ = L̂L̂ᵀ, so α down to the smallest double, and below, is handled.</summary>
+    private Matrix<double> DeficientStep(Matrix<double> u, double la, double t)
+    {
+        int n = sigma.Length, r = u.ColumnCount;
+        double smax = sigma.Max();
+        var bHat = Matrix<double>.Build.Dense(n, r, (i, j) => Math.Exp((sigma[i] - smax) * t) * u[i, j]);
+        var qr = bHat.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var q = qr.Q;
+        var p = qr.R.Solve(Matrix<double>.Build.DenseIdentity(r)) * Math.Exp(-smax * t);
+        var ptp = p.TransposeThisAndMultiply(p);
+        var dvec = Enumerable.Range(0, n).Select(i => D(i, t)).ToArray();
+        var m = q.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfDiagonalArray(dvec) * q);
+        var logKd = new double[r];
+        for (int a = 0; a < r; a++)
+        {
+            double x = Math.Log(ptp[a, a]) - la;
+            logKd[a] = m[a, a] > 0 ? Numerics.LogAddExp(x, Math.Log(m[a, a])) : x;
+        }
+        var kHat = Matrix<double>.Build.Dense(r, r, (a, b) =>
+        {
+            double scale = -0.5 * (logKd[a] + logKd[b]);
+            double first = ptp[a, b] == 0 ? 0 : Math.Sign(ptp[a, b]) * Math.Exp(Math.Log(Math.Abs(ptp[a, b])) - la + scale);
+            return first + m[a, b] * Math.Exp(scale);
+        });
+        kHat = (kHat + kHat.Transpose()) * 0.5;
+        var l = kHat.Cholesky().Factor;
+        // F = Q E L̂⁻ᵀ: W̃ = Q E K̂⁻¹ E Qᵀ = F Fᵀ.
+        var e = Matrix<double>.Build.DenseOfDiagonalArray(logKd.Select(x => Math.Exp(-0.5 * x)).ToArray());
+        var lInvT = l.Transpose().Solve(Matrix<double>.Build.DenseIdentity(r));
+        return q * e * lInvT;
+    }
+
+    private Matrix<double> RotatedLimit()
+    {
+        int n = sigma.Length;
+        // As t → ∞ the zero modes vanish; on the positive modes W̃ → P (P Ũ-restricted). For an invertible W̃₀ the limit is diag(Σ_Y, 0).
+        int k = Target.K;
+        if (IsInitialInvertible)
+            return Matrix<double>.Build.DenseOfDiagonalArray(sigma.Select(s => s > 0 ? s : 0.0).ToArray());
+        // Rank-deficient: on the positive modes, W̃ → Ũ_K (Ũ_KᵀΣ⁻¹Ũ_K)⁺ Ũ_Kᵀ restricted — evaluate at a late time instead,
+        // where e^{−σ_K t} has underflowed below rounding: the expression is then constant to machine precision.
+        double sK = k > 0 ? sigma[k - 1] : 1.0;
+        double tLate = (40.0 + Math.Abs(logAlpha)) / sK;
+        var late = DeficientRotated(tLate);
+        // Remove the zero-mode residue (≈ 1/(2t)) so the returned matrix is the exact limit on that block.
+        for (int i = k; i < n; i++)
+            for (int j = 0; j < n; j++) { late[i, j] = 0; late[j, i] = 0; }
+        return late;
+    }
 }
