@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace IncLearn.Interactive;
+
+/// <summary>A check cell's claim did not hold. The message carries the claim, the numbers and the tolerance.</summary>
+public sealed class CheckFailedException : Exception
+{
+    /// <summary>Creates the exception for a failed check.</summary>
+    public CheckFailedException(CheckResult result) : base($"Check failed: {result.Name}: {result.Detail}") => Result = result;
+
+    /// <summary>The recorded result.</summary>
+    public CheckResult Result { get; }
+}
+
+/// <summary>
+/// Checked claims for notebook cells. A passing check returns a <see cref="CheckResult"/> that renders as a ✓ row with
+/// its numbers; a failing one throws <see cref="CheckFailedException"/>, so the cell fails visibly in VS Code and in the
+/// runner. Every check, passing or failing, is recorded in <see cref="CheckLog"/>. NaN never passes.
+/// </summary>
+public static class Check
+{
+    /// <summary>|actual − expected| ≤ relTol·|expected| (for expected = 0: |actual| ≤ relTol).</summary>
+    public static CheckResult Close(string name, double actual, double expected, double relTol)
+    {
+        if (!(relTol >= 0)) throw new ArgumentOutOfRangeException(nameof(relTol), relTol, "relTol must be ≥ 0");
+        double err = Math.Abs(actual - expected);
+        double scale = expected == 0 ? 1.0 : Math.Abs(expected);
+        double rel = err / scale;
+        bool ok = rel <= relTol; // false for NaN
+        string detail = $"actual {F(actual)}, expected {F(expected)}, relative error {F(rel)} (tolerance {F(relTol)})";
+        return Finish(new CheckResult(name, ok, "close", actual, expected, relTol, detail));
+    }
+
+    /// <summary>value ≤ bound.</summary>
+    public static CheckResult AtMost(string name, double value, double bound)
+    {
+        bool ok = value <= bound;
+        return Finish(new CheckResult(name, ok, "at-most", value, bound, null, $"{F(value)} ≤ {F(bound)}{(ok ? "" : " is false")}"));
+    }
+
+    /// <summary>value ≥ bound.</summary>
+    public static CheckResult AtLeast(string name, double value, double bound)
+    {
+        bool ok = value >= bound;
+        return Finish(new CheckResult(name, ok, "at-least", value, bound, null, $"{F(value)} ≥ {F(bound)}{(ok ? "" : " is false")}"));
+    }
+
+    /// <summary>A condition, with a detail line that states the numbers behind it.</summary>
+    public static CheckResult That(string name, bool condition, string detail)
+        => Finish(new CheckResult(name, condition, "that", null, null, null, detail));
+
+    /// <summary>Groups several checks of one cell so they render as one table.</summary>
+    public static CheckTable All(params CheckResult[] results) => new(results);
+
+    private static CheckResult Finish(CheckResult result)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(result.Name, "name");
+        CheckLog.Record(result);
+        if (!result.Passed) throw new CheckFailedException(result);
+        return result;
+    }
+
+    /// <summary>Invariant, stable number format: 6 significant digits.</summary>
+    internal static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Several checks shown as one table.</summary>
+/// <param name="Results">The checks, in order.</param>
+public sealed record CheckTable(IReadOnlyList<CheckResult> Results);
