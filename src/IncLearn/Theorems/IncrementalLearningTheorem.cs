@@ -148,6 +148,10 @@ public abstract class IncrementalLearningTheorem
         return list;
     }
 
+    /// <summary>The theorem at α = exp(logAlpha): hypotheses, windows and, when <paramref name="samplesPerWindow"/> &gt; 0, the verification.</summary>
+    public TheoremReport Report(double logAlpha, int samplesPerWindow = 200)
+        => new(this, logAlpha, Hypotheses(logAlpha), Windows(logAlpha), samplesPerWindow > 0 ? Verify(logAlpha, samplesPerWindow) : null);
+
     /// <summary>
     /// Samples W(t) from the closed form (Proposition 1) at <paramref name="samplesPerWindow"/> evenly spaced times on each I_k
     /// and returns max ‖W(t) − Ŷ_k‖₂/ε per k, plus the ratio just outside. The unbounded I_K is sampled up to
