@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace IncLearn.Runner;
+
+/// <summary>
+/// nbval-style comparison of stored outputs with re-executed ones, except that numbers in text compare with a relative
+/// tolerance and volatile parts (chart element ids, GUIDs, timings) are sanitized. The difference names the cell and the
+/// first differing line.
+/// </summary>
+public static partial class Comparison
+{
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")]
+    private static partial Regex Number();
+
+    /// <summary>Sanitizes volatile parts of an output text.</summary>
+    public static string Sanitize(string text) => Guid().Replace(text, "<guid>");
+
+    /// <summary>Compares the code-cell outputs of two notebooks; returns null when equal within <paramref name="rtol"/>.</summary>
+    public static string? Compare(JsonObject stored, JsonObject executed, double rtol)
+    {
+        var a = Cells(stored);
+        var b = Cells(executed);
+        if (a.Count != b.Count) return $"the notebooks have {a.Count} and {b.Count} code cells";
+        for (int c = 0; c < a.Count; c++)
+        {
+            var oa = Outputs(a[c].Cell);
+            var ob = Outputs(b[c].Cell);
+            if (oa.Count != ob.Count)
+                return $"cell {a[c].Index} (code cell {c + 1}): {oa.Count} stored outputs, {ob.Count} after re-execution";
+            for (int o = 0; o < oa.Count; o++)
+            {
+                var la = oa[o].Split('\n');
+                var lb = ob[o].Split('\n');
+                for (int l = 0; l < Math.Max(la.Length, lb.Length); l++)
+                {
+                    string x = l < la.Length ? la[l] : "<missing>";
+                    string y = l < lb.Length ? lb[l] : "<missing>";
+                    if (!LinesEqual(x, y, rtol))
+                        return $"cell {a[c].Index} (code cell {c + 1}), output {o + 1}, line {l + 1}:\n  stored:     {Clip(x)}\n  re-executed: {Clip(y)}";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string Clip(string s) => s.Length > 200 ? s[..200] + "…" : s;
+
+    /// <summary>Two lines are equal when their non-numeric text is equal and each pair of numbers agrees within rtol.</summary>
+    public static bool LinesEqual(string x, string y, double rtol)
+    {
+        if (x == y) return true;
+        if (Number().Replace(x, "#") != Number().Replace(y, "#")) return false;
+        var nx = Number().Matches(x);
+        var ny = Number().Matches(y);
+        for (int i = 0; i < nx.Count; i++)
+        {
+            double p = double.Parse(nx[i].Value, CultureInfo.InvariantCulture);
+            double q = double.Parse(ny[i].Value, CultureInfo.InvariantCulture);
+            if (p == q) continue;
+            if (Math.Abs(p - q) > rtol * Math.Max(Math.Abs(p), Math.Abs(q))) return false;
+        }
+        return true;
+    }
+
+    private static List<(int Index, JsonObject Cell)> Cells(JsonObject nb)
+        => ((JsonArray)nb["cells"]!).Select((c, i) => (i, c as JsonObject))
+            .Where(t => t.Item2?["cell_type"]?.GetValue<string>() == "code").Select(t => (t.i, t.Item2!)).ToList();
+
+    /// <summary>Each output flattened to text: type, then each MIME type and its sanitized content.</summary>
+    private static List<string> Outputs(JsonObject cell)
+    {
+        var list = new List<string>();
+        if (cell["outputs"] is not JsonArray outs) return list;
+        foreach (var o in outs.OfType<JsonObject>())
+        {
+            string type = o["output_type"]?.GetValue<string>() ?? "";
+            string text = type switch
+            {
+                "stream" => $"[{o["name"]}]\n" + Flatten(o["text"]),
+                "error" => $"[error {o["ename"]}]\n{o["evalue"]}",
+                _ => string.Join("\n", (o["data"] as JsonObject ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                        .Select(kv => $"[{kv.Key}]\n{Flatten(kv.Value)}")),
+            };
+            list.Add(Sanitize(text));
+        }
+        return list;
+    }
+
+    private static string Flatten(JsonNode? node) => node switch
+    {
+        JsonArray arr when arr.All(x => x is JsonValue) => string.Concat(arr.Select(x => x!.GetValue<string>())),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        null => "",
+        _ => node.ToJsonString().Replace(",", ",\n"),
+    };
+}
