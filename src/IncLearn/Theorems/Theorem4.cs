@@ -40,8 +40,8 @@ public sealed class Theorem4 : IncrementalLearningTheorem
         NormV = 1 / lmin;
         NormVInverse = lmax;
         ActualM = Math.Max(NormV, NormVInverse);
-        if (mOverride is double mo && !(mo >= ActualM))
-            throw new ArgumentOutOfRangeException(nameof(mOverride), mo, $"the bound must be ≥ M = {ActualM:G6}");
+        if (mOverride is double mo && !(mo >= 1) || mOverride is double.NaN)
+            throw new ArgumentOutOfRangeException(nameof(mOverride), mOverride, "a bound on M = max(‖V‖, ‖V⁻¹‖) is ≥ 1");
         M = mOverride ?? ActualM;
         LogSmallC = Math.Log(epsilon) - Math.Log(16) - 2 * Math.Log(M);
         LogLargeC = Math.Log(16) + 2 * Math.Log(target.SigmaY[0]) + 2 * Math.Log(M) - Math.Log(epsilon);
@@ -84,6 +84,9 @@ public sealed class Theorem4 : IncrementalLearningTheorem
     protected override IEnumerable<Hypothesis> ExtraHypotheses()
     {
         yield return new Hypothesis("W̃₀ invertible", true, 1 / NormV, ">", 0, "λ_min(W̃₀) > 0, so V = W̃₀⁻¹ exists");
+        if (M != ActualM)
+            yield return new Hypothesis("max(‖V‖, ‖V⁻¹‖) ≤ M used in c_ε, C_ε", ActualM <= M, ActualM, "≤", M,
+                "the constants use a bound M (e.g. M_δ of Remark III-C1); the theorem covers this shape only if its own M is below it");
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,133 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace IncLearn;
+
+/// <summary>
+/// Measured counterparts of the paper's estimates: half-way (transition) times, errors to the best rank-k approximations
+/// over time, and the largest α that works in practice. These are measurements on the closed form, not theorems.
+/// </summary>
+public static class Measurements
+{
+    /// <summary>The first time the component of W along φ_i, (ΦᵀW(t)Φ)_ii, reaches σ_{i,Y}/2 — the measured transition of
+    /// mode i (0-based). Scanned on a grid up to <paramref name="tMax"/>, then refined by bisection to 1e-12 relative.
+    /// +∞ when it is not reached by tMax.</summary>
+    public static double HalfwayTime(ClosedFormSolution solution, int mode, double tMax, int gridPoints = 400)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var target = solution.Target;
+        if (mode < 0 || mode >= target.K) throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be in [0, K = {target.K})");
+        double half = target.SigmaY[mode] / 2;
+        double Component(double t) => solution.RotatedAt(t)[mode, mode];
+        return FirstCrossing(Component, half, tMax, gridPoints);
+    }
+
+    /// <summary>The first time σ_{i,W}(t) of Corollary 2 reaches σ_{i,Y}/2 (bisection on the closed-form scalar curve).</summary>
+    public static double HalfwayTime(SpectralTrajectory trajectory, int mode, double tMax, int gridPoints = 400)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        double half = trajectory.SigmaY[mode] / 2;
+        return FirstCrossing(t => trajectory.Sigma(mode, t), half, tMax, gridPoints);
+    }
+
+    private static double FirstCrossing(Func<double, double> f, double level, double tMax, int gridPoints)
+    {
+        double prev = 0;
+        if (f(0) >= level) return 0;
+        for (int j = 1; j <= gridPoints; j++)
+        {
+            double t = tMax * j / gridPoints;
+            if (f(t) >= level)
+            {
+                double lo = prev, hi = t;
+                while (hi - lo > 1e-12 * hi)
+                {
+                    double mid = 0.5 * (lo + hi);
+                    if (f(mid) >= level) hi = mid; else lo = mid;
+                }
+                return 0.5 * (lo + hi);
+            }
+            prev = t;
+        }
+        return double.PositiveInfinity;
+    }
+
+    /// <summary>‖W(t) − Ŷ_k‖₂ for k = 1..K at each time: result[k−1][j].</summary>
+    public static double[][] ErrorsToBestRankK(ClosedFormSolution solution, IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var target = solution.Target;
+        var best = Enumerable.Range(1, target.K).Select(target.BestRankK).ToArray();
+        var result = Enumerable.Range(0, target.K).Select(_ => new double[times.Count]).ToArray();
+        for (int j = 0; j < times.Count; j++)
+        {
+            var w = solution.At(times[j]);
+            for (int k = 0; k < target.K; k++) result[k][j] = Numerics.SymmetricSpectralNorm(w - best[k]);
+        }
+        return result;
+    }
+
+    /// <summary>Whether, for every k, min over a dense time grid of ‖W(t) − Ŷ_k‖₂ is ≤ ε: every rank-k plateau is visited
+    /// within ε (the empirical counterpart of the theorems' conclusion, without their windows).</summary>
+    public static bool VisitsEveryPlateau(Target target, Initialization initialization, double epsilon, int gridPoints = 600)
+        => PlateauErrors(target, initialization, gridPoints).All(e => e <= epsilon);
+
+    /// <summary>min over a dense time grid of ‖W(t) − Ŷ_k‖₂, k = 1..K. The grid is uniform in t from 0 to 1.5× the slowest
+    /// estimated transition log(σ_K/(α·λ_max(W̄₀)))/(2σ_K) plus 10/σ_K, and refined locally (golden-section) around each minimum.</summary>
+    public static double[] PlateauErrors(Target target, Initialization initialization, int gridPoints = 600)
+    {
+        var cf = new ClosedFormSolution(target, initialization);
+        double scale = Math.Max(initialization.ShapeGram.L2Norm(), 1e-300);
+        double sK = target.SigmaY[target.K - 1];
+        double tEnd = 1.5 * Math.Max(0, (Math.Log(sK / scale) - initialization.LogAlpha) / (2 * sK)) + 10 / sK;
+        var best = Enumerable.Range(1, target.K).Select(target.BestRankK).ToArray();
+        var mins = Enumerable.Repeat(double.PositiveInfinity, target.K).ToArray();
+        var argmin = new double[target.K];
+        for (int j = 0; j <= gridPoints; j++)
+        {
+            double t = tEnd * j / gridPoints;
+            var w = cf.At(t);
+            for (int k = 0; k < target.K; k++)
+            {
+                double e = Numerics.SymmetricSpectralNorm(w - best[k]);
+                if (e < mins[k]) { mins[k] = e; argmin[k] = t; }
+            }
+        }
+        double h = tEnd / gridPoints;
+        for (int k = 0; k < target.K; k++)
+        {
+            // Golden-section refinement on [t* − h, t* + h]: the grid may straddle a narrow plateau.
+            double a = Math.Max(0, argmin[k] - h), b = argmin[k] + h;
+            double Err(double t) => Numerics.SymmetricSpectralNorm(cf.At(t) - best[k]);
+            const double g = 0.6180339887498949;
+            double c = b - g * (b - a), d = a + g * (b - a), fc = Err(c), fd = Err(d);
+            for (int it = 0; it < 60; it++)
+            {
+                if (fc < fd) { b = d; d = c; fd = fc; c = b - g * (b - a); fc = Err(c); }
+                else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = Err(d); }
+            }
+            mins[k] = Math.Min(mins[k], Math.Min(fc, fd));
+        }
+        return mins;
+    }
+
+    /// <summary>
+    /// The largest α (found numerically, by bisection on log α between the theorem's α and 1) at which every rank-k plateau is
+    /// still visited within ε (<see cref="VisitsEveryPlateau"/>) — next to the theorem's admissible α, it shows how conservative
+    /// the theorem is. Assumes the property is monotone in α over the bracket (checked at both ends); 1e-3 resolution in log10 α.
+    /// </summary>
+    public static double LargestWorkingLog10Alpha(IncrementalLearningTheorem theorem, int gridPoints = 400)
+    {
+        ArgumentNullException.ThrowIfNull(theorem);
+        double lo = Math.Max(theorem.LogAlphaMax, Math.Log(1e-300));
+        double hi = 0;
+        bool Works(double la) => VisitsEveryPlateau(theorem.Target, theorem.InitializationAt(la), theorem.Epsilon, gridPoints);
+        if (!Works(lo)) return double.NaN;
+        if (Works(hi)) return 0;
+        while ((hi - lo) / Math.Log(10) > 1e-3)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (Works(mid)) lo = mid; else hi = mid;
+        }
+        return lo / Math.Log(10);
+    }
+}
