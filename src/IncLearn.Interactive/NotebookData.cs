@@ -35,7 +35,47 @@ public static class NotebookData
             ?? throw new InvalidDataException($"data file '{path}' holds null");
     }
 
+    /// <summary>Opens a data file for reading values by name.</summary>
+    public static DataSet Open(string fileName, string? startDirectory = null)
+    {
+        string path = PathOf(fileName, startDirectory);
+        return new DataSet(JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone(), path);
+    }
+
     /// <summary>Loads a JSON data file as a document, for ad-hoc access.</summary>
     public static JsonElement LoadJson(string fileName, string? startDirectory = null)
         => JsonDocument.Parse(File.ReadAllText(PathOf(fileName, startDirectory))).RootElement.Clone();
+}
+
+/// <summary>One data file's values, read by name (the JSON property names of the file).</summary>
+public sealed class DataSet
+{
+    private readonly JsonElement root;
+
+    /// <summary>Wraps a JSON object.</summary>
+    public DataSet(JsonElement root, string source) { this.root = root; Source = source; }
+
+    /// <summary>The file the values came from.</summary>
+    public string Source { get; }
+
+    private JsonElement Get(string name) => root.TryGetProperty(name, out var v) ? v
+        : throw new KeyNotFoundException($"'{name}' is not in {Source}");
+
+    /// <summary>A nested object.</summary>
+    public DataSet this[string name] => new(Get(name), $"{Source}#{name}");
+
+    /// <summary>An integer value.</summary>
+    public int Int(string name) => Get(name).GetInt32();
+
+    /// <summary>A number.</summary>
+    public double Double(string name) => Get(name).GetDouble();
+
+    /// <summary>An array of numbers.</summary>
+    public double[] Doubles(string name) => Get(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+    /// <summary>An array of integers.</summary>
+    public int[] Ints(string name) => Get(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+
+    /// <summary>The target these data describe: <c>Target.FromSpectrum(eigenvalues, n, phiSeed)</c>.</summary>
+    public Target Target() => IncLearn.Target.FromSpectrum(Doubles("eigenvalues"), Int("n"), Int("phiSeed"));
 }

@@ -123,10 +123,9 @@ public sealed partial class ScriptKernel
             {
                 // A path to one of the runner's own libraries binds to the loaded copy, so statics (formatters, CheckLog) are shared.
                 string full = Path.GetFullPath(Path.Combine(directory, pathRef.Groups[1].Value));
+                // The file need not exist here (the runner carries the library; e.g. a Debug test build without the Release output).
                 if (Packages.CarriedByFileName(Path.GetFileName(full)) is { } carried)
                 {
-                    if (!File.Exists(full))
-                        return new CellSink.ErrorOutput("FileNotFoundException", $"#r: {full} does not exist (build the library first)", [$"(line {i + 1}): {full} not found"]);
                     newRefs.Add(MetadataReference.CreateFromFile(carried.Location));
                     lines[i] = "";
                 }
