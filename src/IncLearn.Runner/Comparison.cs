@@ -6,7 +6,7 @@ namespace IncLearn.Runner;
 
 /// <summary>
 /// nbval-style comparison of stored outputs with re-executed ones, except that numbers in text compare with a relative
-/// tolerance and volatile parts (chart element ids, GUIDs, timings) are sanitized. The difference names the cell and the
+/// tolerance and volatile parts (chart element ids: GUIDs and 32-hex function names; cell timings live in metadata, which is not compared) are sanitized. The difference names the cell and the
 /// first differing line.
 /// </summary>
 public static partial class Comparison
@@ -14,11 +14,14 @@ public static partial class Comparison
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
 
+    [GeneratedRegex("(?<![0-9a-fA-F])[0-9a-f]{32}(?![0-9a-fA-F])")]
+    private static partial Regex HexId();
+
     [GeneratedRegex(@"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")]
     private static partial Regex Number();
 
     /// <summary>Sanitizes volatile parts of an output text.</summary>
-    public static string Sanitize(string text) => Guid().Replace(text, "<guid>");
+    public static string Sanitize(string text) => HexId().Replace(Guid().Replace(text, "<guid>"), "<id>");
 
     /// <summary>Compares the code-cell outputs of two notebooks; returns null when equal within <paramref name="rtol"/>.</summary>
     public static string? Compare(JsonObject stored, JsonObject executed, double rtol)

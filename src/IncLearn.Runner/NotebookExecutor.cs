@@ -151,6 +151,9 @@ public static class NotebookExecutor
                 ["duration_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 ["status"] = error is null ? "ok" : expected ? "expected-error" : "error",
             };
+            if (sink.Checks.Count > 0)
+                ((JsonObject)meta["inclearn"]!)["checks"] = new JsonArray(sink.Checks.Select(c =>
+                    (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed }).ToArray());
             var result = new CellResult(i, status, sw.Elapsed.TotalSeconds, sink.Checks, error is null ? null : $"{error.Name}: {error.Value}");
             results.Add(result);
             onCellDone?.Invoke(result, cell);
