@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Text.Json;
+using IncLearn.Interactive;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace IncLearn.Interactive.Tests;
+
+public class FormatterTests
+{
+    public FormatterTests() => Notebook.Setup();
+
+    [Fact]
+    public void MatrixHtmlHasTheNumbersAndStructure()
+    {
+        var m = Matrix<double>.Build.DenseOfArray(new[,] { { 1.5, -2 }, { 3e-7, 12345678 } });
+        string html = m.ToDisplayString("text/html");
+        Assert.Contains("<table class=\"inclearn-matrix\"", html);
+        Assert.Contains("2×2 matrix", html);
+        Assert.Contains("<td>1.5</td>", html);
+        Assert.Contains("<td>-2</td>", html);
+        Assert.Contains("<td>3e-7</td>", html);
+        Assert.Contains("<td>1.235e+7</td>", html);
+        Assert.Contains("1.5", m.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void LargeMatricesAreElidedAndShowTheirSize()
+    {
+        var m = Matrix<double>.Build.Dense(100, 100, (i, j) => i * 1000 + j);
+        string html = m.ToDisplayString("text/html");
+        Assert.Contains("100×100 matrix", html);
+        Assert.Contains("…", html);
+        Assert.Equal(2 * Notebook.EdgeItems + 1, html.Split("<tr>").Length - 1);
+        Assert.DoesNotContain("<td>50050</td>", html); // the middle is elided
+        Assert.Contains("<td>99099</td>", html);
+    }
+
+    [Fact]
+    public void SetupTwiceGivesTheSameOutput()
+    {
+        var m = Matrix<double>.Build.DenseIdentity(3);
+        string once = m.ToDisplayString("text/html");
+        Notebook.Setup();
+        Notebook.Setup();
+        Assert.Equal(once, m.ToDisplayString("text/html"));
+    }
+
+    [Fact]
+    public void TheoremCardShowsConstantsHypothesesWindowsAndRatios()
+    {
+        var y = Target.FromSpectrum([10, 6, 3, 1], 6, 7);
+        var th = new Theorem3(y, Enumerable.Repeat(1.0, 6).ToArray(), 0.1);
+        var report = th.Report(th.LogAlphaMax, 50);
+        string html = report.ToDisplayString("text/html");
+        Assert.Contains("Theorem 3", html);
+        Assert.Contains("c_ε", html);
+        Assert.Contains("C_ε", html);
+        Assert.Contains("<td>1000</td>", html); // C_ε = σ₁²/(ε·min σ_{i,0}) = 100/0.1
+        Assert.Contains("✓", html);
+        Assert.Contains("α ≤ c_ε", html);
+        Assert.Contains("I_k start", html);
+        Assert.Contains("holds ✓", html);
+        Assert.DoesNotContain("✗", html);
+        var failing = th.Report(Math.Log(1e-2), 0).ToDisplayString("text/html");
+        Assert.Contains("✗", failing);
+        Assert.Contains("Theorem 3 at α = 10^", report.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void ChartsRenderAsHtmlAndPlotlyJson()
+    {
+        var chart = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 2, 3 })], "t", "x", "y");
+        var mimes = Formatter.GetPreferredMimeTypesFor(chart.GetType()).ToArray();
+        Assert.Equal(new[] { "text/html", Notebook.PlotlyMimeType }, mimes);
+        string html = chart.ToDisplayString("text/html");
+        Assert.Contains("<div id=", html);
+        Assert.Contains("<script", html);
+        Assert.True(html.Length < 100_000, $"chart HTML is {html.Length} characters: plotly.js must not be inlined");
+        using var doc = JsonDocument.Parse(chart.ToDisplayString(Notebook.PlotlyMimeType));
+        Assert.Equal("a", doc.RootElement.GetProperty("data")[0].GetProperty("name").GetString());
+    }
+}
+
+public class FigureTests
+{
+    private static JsonElement Json(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement;
+
+    [Fact]
+    public void TrajectoriesHaveATraceAndATargetPerModeAndShadedWindows()
+    {
+        double[] t = [0, 1, 2];
+        var chart = Figures.Trajectories(t, [[0, 5, 10], [0, 1, 6]], [10, 6], [(0.5, 1.0), (1.2, double.PositiveInfinity)], "Figure 1");
+        var fig = Json(chart);
+        var data = fig.GetProperty("data");
+        Assert.Equal(4, data.GetArrayLength());
+        Assert.Equal("σ_1,W(t)", data[0].GetProperty("name").GetString());
+        Assert.Equal("dash", data[1].GetProperty("line").GetProperty("dash").GetString());
+        var shapes = fig.GetProperty("layout").GetProperty("shapes");
+        Assert.Equal(2, shapes.GetArrayLength());
+        Assert.Equal(2.0, shapes[1].GetProperty("x1").GetDouble()); // an unbounded window is clipped to the last time
+        Assert.Contains("Figure 1", fig.GetProperty("layout").GetProperty("title").GetRawText());
+    }
+
+    [Fact]
+    public void ErrorFigureUsesALogAxisAndAnEpsilonLine()
+    {
+        var chart = Figures.ErrorToBestRankK([1.0, 2], [[1.0, 0.01], [3.0, 0.05]], 0.1, [(1.0, 2.0)], "errors");
+        var fig = Json(chart);
+        Assert.Equal("log", fig.GetProperty("layout").GetProperty("yaxis").GetProperty("type").GetString());
+        var names = fig.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToArray();
+        Assert.Contains("ε = 0.1", names);
+        Assert.Contains("‖W(t) − Ŷ_2‖₂", names);
+        Assert.Single(fig.GetProperty("layout").GetProperty("shapes").EnumerateArray());
+    }
+
+    [Fact]
+    public void RandomInitFiguresHaveHistogramDensityAndMarkedQuantile()
+    {
+        var hist = Json(Figures.HistogramWithDensity([1.0, 2, 2, 3], [1.0, 2, 3], [0.1, 0.5, 0.1], "eig", "MP", "h", "λ"));
+        Assert.Equal("histogram", hist.GetProperty("data")[0].GetProperty("type").GetString());
+        Assert.Equal("probability density", hist.GetProperty("data")[0].GetProperty("histnorm").GetString());
+        var cdf = Json(Figures.EmpiricalCdf([3.0, 1, 2], 2.5, "M", "M_δ", "cdf", "M"));
+        Assert.Equal("log", cdf.GetProperty("layout").GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Equal(2.5, cdf.GetProperty("data")[1].GetProperty("x")[0].GetDouble());
+    }
+
+    [Fact]
+    public void PanelsMakeAGridWithSubplotTitles()
+    {
+        var fig = Json(Figures.TrajectoryPanels([("α = 1", new[] { 0.0, 1 }, new[] { new[] { 0.0, 1 } }), ("α = 2", new[] { 0.0, 1 }, new[] { new[] { 0.0, 1 } })], [1.0], "panels"));
+        Assert.Equal(4, fig.GetProperty("data").GetArrayLength());
+        Assert.True(fig.GetProperty("layout").TryGetProperty("xaxis2", out _));
+    }
+}
+
+public class CheckTests
+{
+    [Fact]
+    public void PassingChecksReturnAResultAndAreRecorded()
+    {
+        var r = Check.Close("pi", 3.14159265, Math.PI, 1e-8);
+        Assert.True(r.Passed);
+        Assert.Contains("relative error", r.Detail);
+        Assert.Contains(CheckLog.All, c => ReferenceEquals(c, r));
+        Assert.True(Check.AtMost("small", 1, 2).Passed);
+        Assert.True(Check.AtLeast("big", 2, 1).Passed);
+        Notebook.Setup();
+        Assert.Contains("✓ small", Check.AtMost("small", 1, 2).ToDisplayString("text/plain").Replace("\r", ""));
+    }
+
+    [Fact]
+    public void FailingChecksThrowWithNameNumbersAndTolerance()
+    {
+        var e = Assert.Throws<CheckFailedException>(() => Check.Close("closed form = flow", 1.1, 1.0, 1e-9));
+        Assert.Contains("closed form = flow", e.Message);
+        Assert.Contains("1.1", e.Message);
+        Assert.Contains("1E-09", e.Message);
+        Assert.False(e.Result.Passed);
+        Assert.Contains(CheckLog.All, c => c.Name == "closed form = flow" && !c.Passed);
+        Assert.Throws<CheckFailedException>(() => Check.That("claim", false, "because"));
+    }
+
+    [Fact]
+    public void NaNNeverPasses()
+    {
+        Assert.Throws<CheckFailedException>(() => Check.Close("nan", double.NaN, 1, 1));
+        Assert.Throws<CheckFailedException>(() => Check.AtMost("nan", double.NaN, 1));
+        Assert.Throws<CheckFailedException>(() => Check.AtLeast("nan", double.NaN, 1));
+    }
+
+    [Fact]
+    public void RecordingIsThreadSafe()
+    {
+        int before = CheckLog.All.Count(c => c.Name == "parallel");
+        int seen = 0;
+        void OnRecorded(CheckResult c) { if (c.Name == "parallel") Interlocked.Increment(ref seen); }
+        CheckLog.Recorded += OnRecorded;
+        Parallel.For(0, 1000, i => Check.AtMost("parallel", i, 1000));
+        CheckLog.Recorded -= OnRecorded;
+        Assert.Equal(1000, seen);
+        Assert.Equal(before + 1000, CheckLog.All.Count(c => c.Name == "parallel"));
+    }
+}
+
+public class DataTests
+{
+    [Fact]
+    public void FindsDataFolderFromANestedFolderAndNamesSearchedPathsWhenMissing()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "inclearn-data-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        Directory.CreateDirectory(Path.Combine(root, "notebooks", "deep"));
+        File.WriteAllText(Path.Combine(root, "data", "t.json"), "{\"n\": 3, \"eigenvalues\": [2, 1], \"phiSeed\": 1}");
+        var set = NotebookData.Open("t.json", Path.Combine(root, "notebooks", "deep"));
+        Assert.Equal(3, set.Int("n"));
+        Assert.Equal(2, set.Target().K);
+        var e = Assert.Throws<FileNotFoundException>(() => NotebookData.Open("missing.json", Path.Combine(root, "notebooks")));
+        Assert.Contains(Path.Combine(root, "notebooks", "data", "missing.json"), e.Message);
+        Assert.Contains(Path.Combine(root, "data", "missing.json"), e.Message);
+    }
+}
+
+public class BrowserTests
+{
+    [ChromiumFact]
+    public void StandaloneFigureRendersANonEmptyPlotInHeadlessChromium()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
+        string file = Path.Combine(dir, "figure.html");
+        Figures.SaveHtml(Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y"), file);
+        var psi = new ProcessStartInfo(ChromiumFactAttribute.Path)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var dom = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(90_000), "chromium did not finish within 90 s");
+        Assert.Contains("class=\"main-svg\"", dom.Result);
+        Assert.Contains("class=\"scatterlayer", dom.Result);
+        Assert.Matches("class=\"js-line\"[^>]*d=\"M[0-9]", dom.Result);
+    }
+}
+
+/// <summary>Skipped, with the reason, when Debian's chromium is not installed (.ci/run installs it).</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string Path = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Path)) Skip = $"{Path} not found: install Debian's chromium package (.ci/run does) to run the browser test";
+    }
+}

@@ -1,2 +1,0 @@
-namespace IncLearn.Interactive.Tests;
-public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
