@@ -77,6 +77,26 @@ public sealed class RandomInitialization
     /// <summary>Marchenko–Pastur edges of W̄₀'s spectrum, (√r ∓ √n)² (the leading order as n, r → ∞ with n/r fixed).</summary>
     public (double Lower, double Upper) MarchenkoPasturEdges => (Math.Pow(Math.Sqrt(R) - Math.Sqrt(N), 2), Math.Pow(Math.Sqrt(R) + Math.Sqrt(N), 2));
 
+    /// <summary>Mean of the Tracy–Widom (β = 1) law, E[TW₁] ≈ −1.2065 (Tracy &amp; Widom 1996).</summary>
+    public const double TracyWidom1Mean = -1.2065335745820;
+
+    /// <summary>
+    /// Finite-n expectations of λ_max and λ_min of W̄₀, from the Tracy–Widom centring and scaling of white Wishart extremes:
+    /// λ_max ≈ μ₊ + σ₊·TW₁ with μ₊ = (√(n−½) + √(r−½))², σ₊ = √μ₊·(1/√(n−½) + 1/√(r−½))^{1/3} (Johnstone 2001, Ann. Statist. 29(2));
+    /// λ_min ≈ μ₋ − σ₋·TW₁ with μ₋ = (√(r−½) − √(n−½))², σ₋ = √μ₋·(1/√(n−½) − 1/√(r−½))^{1/3} (Ma 2012, Bernoulli 18(1)), r &gt; n.
+    /// Taking expectations: E λ_max ≈ μ₊ + σ₊E[TW₁], E λ_min ≈ μ₋ − σ₋E[TW₁]. The Marchenko–Pastur edges are their n, r → ∞ limits.
+    /// </summary>
+    public (double LambdaMin, double LambdaMax) FiniteNExpectation
+    {
+        get
+        {
+            double a = Math.Sqrt(N - 0.5), b = Math.Sqrt(R - 0.5);
+            double muMax = (a + b) * (a + b), sigmaMax = (a + b) * Math.Cbrt(1 / a + 1 / b);
+            double muMin = (b - a) * (b - a), sigmaMin = (b - a) * Math.Cbrt(1 / a - 1 / b);
+            return (muMin - sigmaMin * TracyWidom1Mean, muMax + sigmaMax * TracyWidom1Mean);
+        }
+    }
+
     /// <summary>Marchenko–Pastur density of W̄₀'s eigenvalues λ (ratio y = n/r ≤ 1): with x = λ/r,
     /// p(λ) = √((b − x)(x − a)) / (2π y x r), a, b = (1 ∓ √y)².</summary>
     public double MarchenkoPasturDensity(double lambda)
