@@ -21,7 +21,8 @@ public sealed class ClosedFormSolution
     private readonly double[] sigma;          // eigenvalues of Y, length n (zeros for the null space)
     private readonly double logAlpha;
     private readonly Matrix<double>? v;        // V = W̃₀⁻¹ (invertible case)
-    private readonly double[]? logAbsV;        // log|V_ij| row-major, for the log-space equilibration
+    private readonly double[]? logVDiag;       // log V_ii, for the log-space equilibration
+    private readonly Matrix<double> phiT;      // Φᵀ, reused at every t
     private readonly Matrix<double>? uTilde;   // Ũ = ΦᵀŪ₀ with full column rank (rank-deficient case)
 
     /// <summary>Prepares every t-independent quantity: Φᵀ Ū₀, W̃₀ and its inverse (through Cholesky) or a full-rank factor.</summary>
@@ -37,6 +38,7 @@ public sealed class ClosedFormSolution
         Initialization = initialization;
         sigma = target.Eigenvalues.ToArray();
         logAlpha = initialization.LogAlpha;
+        phiT = target.Phi.Transpose();
 
         var ut = target.Phi.TransposeThisAndMultiply(initialization.Shape); // Ũ = ΦᵀŪ₀ (n×r)
         var w0 = ut * ut.Transpose();
@@ -52,10 +54,7 @@ public sealed class ClosedFormSolution
         {
             v = w0.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
             v = (v + v.Transpose()) * 0.5;
-            logAbsV = new double[n * n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    logAbsV[i * n + j] = Math.Log(Math.Abs(v[i, j]));
+            logVDiag = Enumerable.Range(0, n).Select(i => Math.Log(v[i, i])).ToArray();
         }
         else
         {
@@ -83,18 +82,33 @@ public sealed class ClosedFormSolution
     /// <summary>W(t) = Φ W̃(t) Φᵀ for t ≥ 0.</summary>
     public Matrix<double> At(double t)
     {
+        CheckTime(t);
+        if (IsInitialInvertible && !double.IsPositiveInfinity(t))
+        {
+            // W = Φ E Â⁻¹ E Φᵀ = GᵀG with G = L⁻¹(EΦᵀ), Â = LLᵀ: one triangular solve and one product, PSD by construction.
+            var g = InvertibleFactor(t, phiT);
+            return Symmetrized(g.TransposeThisAndMultiply(g));
+        }
         var wt = RotatedAt(t);
-        var w = Target.Phi * wt * Target.Phi.Transpose();
-        return (w + w.Transpose()) * 0.5;
+        return Symmetrized(Target.Phi * wt * phiT);
+    }
+
+    private static Matrix<double> Symmetrized(Matrix<double> w) => (w + w.Transpose()) * 0.5;
+
+    private static void CheckTime(double t)
+    {
+        if (double.IsNaN(t) || t < 0)
+            throw new ArgumentOutOfRangeException(nameof(t), t, "t must be ≥ 0 (and not NaN)");
     }
 
     /// <summary>W̃(t) = Φᵀ W(t) Φ for t ≥ 0.</summary>
     public Matrix<double> RotatedAt(double t)
     {
-        if (double.IsNaN(t) || t < 0)
-            throw new ArgumentOutOfRangeException(nameof(t), t, "t must be ≥ 0 (and not NaN)");
+        CheckTime(t);
         if (double.IsPositiveInfinity(t)) return RotatedLimit();
-        return IsInitialInvertible ? InvertibleRotated(t) : DeficientRotated(t);
+        if (!IsInitialInvertible) return DeficientRotated(t);
+        var h = InvertibleFactor(t, null);
+        return Symmetrized(h.TransposeThisAndMultiply(h));
     }
 
     /// <summary>W(t) on a time grid; the t-independent work (Φᵀ Ū₀, V, the factor Ũ) is done once in the constructor.</summary>
@@ -110,8 +124,7 @@ public sealed class ClosedFormSolution
     /// stable form, in which the zero modes vanish (D grows like 2t) and the modes with σ &gt; 0 keep what W̃₀ reaches.</summary>
     public Matrix<double> Limit()
     {
-        var w = Target.Phi * RotatedLimit() * Target.Phi.Transpose();
-        return (w + w.Transpose()) * 0.5;
+        return Symmetrized(Target.Phi * RotatedLimit() * phiT);
     }
 
     /// <summary>Eq. (5) evaluated literally as printed: e^{Σt}, G(t) and an explicit inverse of (I + GW̃₀).
@@ -138,32 +151,56 @@ public sealed class ClosedFormSolution
     /// <summary>D(t) = diag((1 − e^{−2σt})/σ, 2t) = S⁻¹GS⁻¹, computed with expm1 so small σt keeps full accuracy.</summary>
     private double D(int i, double t) => sigma[i] > 0 ? -Numerics.Expm1(-2 * sigma[i] * t) / sigma[i] : 2 * t;
 
-    private Matrix<double> InvertibleRotated(double t)
+    /// <summary>
+    /// Invertible case: W̃(t) = (S⁻¹VS⁻¹/α + D)⁻¹ = A⁻¹. With a_i = log A_ii (log-sum-exp, never overflows) and
+    /// e_i = exp(−σ_i t − ½log α − ½a_i) (≤ 1/√V_ii, so bounded), the equilibrated Â = diag(e) V diag(e) + diag(D_i e^{−a_i})
+    /// has unit diagonal; with Â = LLᵀ and E = diag(e^{−a_i/2}), W̃ = E Â⁻¹ E = HᵀH for H = L⁻¹E. Returns H·<paramref name="right"/>
+    /// (right = Φᵀ gives G with W = GᵀG), or H when right is null.
+    /// </summary>
+    private Matrix<double> InvertibleFactor(double t, Matrix<double>? right)
     {
         int n = sigma.Length;
-        // A = S⁻¹VS⁻¹/α + D. Work with log|A_ij|: the off-diagonal part is V_ij·exp(−(σ_i+σ_j)t − log α).
-        var logDiag = new double[n];
+        var e = new double[n];
+        var scale = new double[n];
+        var dOverA = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double a = logAbsV![i * n + i] - 2 * sigma[i] * t - logAlpha;   // V_ii > 0 (V is PD)
+            double x = -sigma[i] * t - 0.5 * logAlpha;               // log of the i-th factor of S⁻¹/√α
+            double logA = 2 * x + logVDiag![i];                      // log of (S⁻¹VS⁻¹/α)_ii
             double d = D(i, t);
-            logDiag[i] = d > 0 ? Numerics.LogAddExp(a, Math.Log(d)) : a;
+            double a = d > 0 ? Numerics.LogAddExp(logA, Math.Log(d)) : logA;
+            e[i] = Math.Exp(x - 0.5 * a);
+            scale[i] = Math.Exp(-0.5 * a);
+            dOverA[i] = d * Math.Exp(-a);
         }
         var aHat = Matrix<double>.Build.Dense(n, n);
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                aHat[i, j] = v![i, j] * e[i] * e[j] + (i == j ? dOverA[i] : 0);
+        var l = aHat.Cholesky().Factor;
+        var rhs = right is null
+            ? Matrix<double>.Build.DenseOfDiagonalArray(scale)
+            : Matrix<double>.Build.Dense(n, right.ColumnCount, (i, j) => scale[i] * right[i, j]);
+        return ForwardSubstitute(l, rhs);
+    }
+
+    /// <summary>Solves L X = B for lower-triangular L (MathNet's Solve would refactorize).</summary>
+    private static Matrix<double> ForwardSubstitute(Matrix<double> l, Matrix<double> b)
+    {
+        int n = l.RowCount, m = b.ColumnCount;
+        var la = l.ToColumnMajorArray();
+        var x = b.ToColumnMajorArray();
+        for (int c = 0; c < m; c++)
+        {
+            int off = c * n;
+            for (int i = 0; i < n; i++)
             {
-                double vij = v![i, j];
-                double val = vij == 0 ? 0 : Math.Sign(vij) * Math.Exp(logAbsV![i * n + j] - (sigma[i] + sigma[j]) * t - logAlpha - 0.5 * (logDiag[i] + logDiag[j]));
-                if (i == j) val += D(i, t) * Math.Exp(-logDiag[i]);
-                aHat[i, j] = val;
+                double s = x[off + i];
+                for (int k = 0; k < i; k++) s -= la[k * n + i] * x[off + k];
+                x[off + i] = s / la[i * n + i];
             }
-        aHat = (aHat + aHat.Transpose()) * 0.5;
-        // W̃ = E Â⁻¹ E with E = diag(e^{−a_i/2}); Â has unit diagonal and is well scaled for Cholesky.
-        var e = Matrix<double>.Build.DenseOfDiagonalArray(logDiag.Select(l => Math.Exp(-0.5 * l)).ToArray());
-        var inv = aHat.Cholesky().Solve(e);
-        var w = e * inv;
-        return (w + w.Transpose()) * 0.5;
+        }
+        return Matrix<double>.Build.Dense(n, m, x);
     }
 
     private Matrix<double> DeficientRotated(double t)
