@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace IncLearn.Bench;
 
@@ -8,7 +7,6 @@ namespace IncLearn.Bench;
 /// the two agree within 1e-8 (relative Frobenius) at every grid point before anything is timed. 200 times through every
 /// transition, α = 1e-6, r = n. Monitoring strategy: each iteration is one full evaluation (the integrator takes seconds).
 /// </summary>
-// One warm-up and two measured iterations: the n = 200 integration takes minutes per iteration.
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 2)]
 public class ClosedFormBenchmarks
 {
@@ -20,8 +18,8 @@ public class ClosedFormBenchmarks
     [Params(10, 50, 200)]
     public int N { get; set; }
 
-    /// <summary>Integrator tolerance that reaches 1e-8 agreement (checked in setup).</summary>
-    public const double Rtol = 1e-10;
+    /// <summary>The loosest integrator tolerance (of 1e-8, 1e-9, 1e-10, 1e-11) whose result agrees with the closed form within 1e-8.</summary>
+    private double rtol;
 
     [GlobalSetup]
     public void Setup()
@@ -33,15 +31,21 @@ public class ClosedFormBenchmarks
         double tEnd = 1.5 * Math.Log(target.SigmaY[^1] / (1e-6 * init.ShapeGram.L2Norm())) / (2 * target.SigmaY[^1]) + 2;
         times = Enumerable.Range(1, 200).Select(j => tEnd * j / 200).ToArray();
         var cf = new ClosedFormSolution(target, init).On(times);
-        var flow = GradientFlowIntegrator.Integrate(target, init, times, Rtol);
-        double worst = times.Select((_, j) => (cf[j] - flow.W[j]).FrobeniusNorm() / flow.W[j].FrobeniusNorm()).Max();
+        double worst = double.NaN;
+        foreach (double tol in new[] { 1e-8, 1e-9, 1e-10, 1e-11 })
+        {
+            var flow = GradientFlowIntegrator.Integrate(target, init, times, tol);
+            worst = times.Select((_, j) => (cf[j] - flow.W[j]).FrobeniusNorm() / flow.W[j].FrobeniusNorm()).Max();
+            rtol = tol;
+            if (worst <= 1e-8) break;
+        }
         if (!(worst <= 1e-8)) throw new InvalidOperationException($"n = {N}: closed form and integrator differ by {worst:G3} > 1e-8");
-        Console.WriteLine($"// n = {N}: closed form vs integrator agree within {worst:G3} (relative Frobenius) on 200 times up to t = {tEnd:F2}");
+        Console.WriteLine($"// n = {N}: integrator rtol {rtol:G1}; closed form vs integrator agree within {worst:G3} (relative Frobenius) on 200 times up to t = {tEnd:F2}");
     }
 
     [Benchmark(Baseline = true)]
     public int ClosedFormBatched() => new ClosedFormSolution(target, init).On(times).Count;
 
     [Benchmark]
-    public int Integrator() => GradientFlowIntegrator.Integrate(target, init, times, Rtol).W.Count;
+    public int Integrator() => GradientFlowIntegrator.Integrate(target, init, times, rtol).W.Count;
 }

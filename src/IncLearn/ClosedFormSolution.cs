@@ -23,6 +23,8 @@ public sealed class ClosedFormSolution
     private readonly Matrix<double>? v;        // V = W̃₀⁻¹ (invertible case)
     private readonly double[]? logVDiag;       // log V_ii, for the log-space equilibration
     private readonly Matrix<double> phiT;      // Φᵀ, reused at every t
+    private readonly double[] phiTArray;       // Φᵀ row-major, for the vectorized kernels
+    private readonly double[]? vArray;         // V row-major
     private readonly Matrix<double>? uTilde;   // Ũ = ΦᵀŪ₀ with full column rank (rank-deficient case)
 
     /// <summary>Prepares every t-independent quantity: Φᵀ Ū₀, W̃₀ and its inverse (through Cholesky) or a full-rank factor.</summary>
@@ -39,6 +41,7 @@ public sealed class ClosedFormSolution
         sigma = target.Eigenvalues.ToArray();
         logAlpha = initialization.LogAlpha;
         phiT = target.Phi.Transpose();
+        phiTArray = phiT.ToRowMajorArray();
 
         var ut = target.Phi.TransposeThisAndMultiply(initialization.Shape); // Ũ = ΦᵀŪ₀ (n×r)
         var w0 = ut * ut.Transpose();
@@ -55,6 +58,7 @@ public sealed class ClosedFormSolution
             v = w0.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
             v = (v + v.Transpose()) * 0.5;
             logVDiag = Enumerable.Range(0, n).Select(i => Math.Log(v[i, i])).ToArray();
+            vArray = v.ToRowMajorArray();
         }
         else
         {
@@ -83,12 +87,7 @@ public sealed class ClosedFormSolution
     public Matrix<double> At(double t)
     {
         CheckTime(t);
-        if (IsInitialInvertible && !double.IsPositiveInfinity(t))
-        {
-            // W = Φ E Â⁻¹ E Φᵀ = GᵀG with G = L⁻¹(EΦᵀ), Â = LLᵀ: one triangular solve and one product, PSD by construction.
-            var g = InvertibleFactor(t, phiT);
-            return Symmetrized(g.TransposeThisAndMultiply(g));
-        }
+        if (IsInitialInvertible && !double.IsPositiveInfinity(t)) return InvertibleAt(t, rotated: false);
         var wt = RotatedAt(t);
         return Symmetrized(Target.Phi * wt * phiT);
     }
@@ -107,8 +106,7 @@ public sealed class ClosedFormSolution
         CheckTime(t);
         if (double.IsPositiveInfinity(t)) return RotatedLimit();
         if (!IsInitialInvertible) return DeficientRotated(t);
-        var h = InvertibleFactor(t, null);
-        return Symmetrized(h.TransposeThisAndMultiply(h));
+        return InvertibleAt(t, rotated: true);
     }
 
     /// <summary>W(t) on a time grid; the t-independent work (Φᵀ Ū₀, V, the factor Ũ) is done once in the constructor.</summary>
@@ -154,53 +152,43 @@ public sealed class ClosedFormSolution
     /// <summary>
     /// Invertible case: W̃(t) = (S⁻¹VS⁻¹/α + D)⁻¹ = A⁻¹. With a_i = log A_ii (log-sum-exp, never overflows) and
     /// e_i = exp(−σ_i t − ½log α − ½a_i) (≤ 1/√V_ii, so bounded), the equilibrated Â = diag(e) V diag(e) + diag(D_i e^{−a_i})
-    /// has unit diagonal; with Â = LLᵀ and E = diag(e^{−a_i/2}), W̃ = E Â⁻¹ E = HᵀH for H = L⁻¹E. Returns H·<paramref name="right"/>
-    /// (right = Φᵀ gives G with W = GᵀG), or H when right is null.
+    /// has unit diagonal; with Â = LLᵀ and E = diag(e^{−a_i/2}), W̃ = E Â⁻¹ E = XᵀX for X = L⁻¹E, and
+    /// W = ΦW̃Φᵀ = GᵀG for G = L⁻¹EΦᵀ (<paramref name="rotated"/> = false). PSD and symmetric by construction.
     /// </summary>
-    private Matrix<double> InvertibleFactor(double t, Matrix<double>? right)
+    private Matrix<double> InvertibleAt(double t, bool rotated)
     {
         int n = sigma.Length;
         var e = new double[n];
         var scale = new double[n];
-        var dOverA = new double[n];
+        var a = new double[n * n];
         for (int i = 0; i < n; i++)
         {
             double x = -sigma[i] * t - 0.5 * logAlpha;               // log of the i-th factor of S⁻¹/√α
             double logA = 2 * x + logVDiag![i];                      // log of (S⁻¹VS⁻¹/α)_ii
             double d = D(i, t);
-            double a = d > 0 ? Numerics.LogAddExp(logA, Math.Log(d)) : logA;
-            e[i] = Math.Exp(x - 0.5 * a);
-            scale[i] = Math.Exp(-0.5 * a);
-            dOverA[i] = d * Math.Exp(-a);
+            double la = d > 0 ? Numerics.LogAddExp(logA, Math.Log(d)) : logA;
+            e[i] = Math.Exp(x - 0.5 * la);
+            scale[i] = Math.Exp(-0.5 * la);
+            a[i * n + i] = d * Math.Exp(-la);
         }
-        var aHat = Matrix<double>.Build.Dense(n, n);
-        for (int j = 0; j < n; j++)
-            for (int i = 0; i < n; i++)
-                aHat[i, j] = v![i, j] * e[i] * e[j] + (i == j ? dOverA[i] : 0);
-        var l = aHat.Cholesky().Factor;
-        var rhs = right is null
-            ? Matrix<double>.Build.DenseOfDiagonalArray(scale)
-            : Matrix<double>.Build.Dense(n, right.ColumnCount, (i, j) => scale[i] * right[i, j]);
-        return ForwardSubstitute(l, rhs);
+        for (int i = 0; i < n; i++)
+            DenseKernels.Axpy(a.AsSpan(i * n, n), e[i], ScaledRow(i, e));
+        DenseKernels.Cholesky(a, n);
+        var rhs = new double[n * n];
+        for (int i = 0; i < n; i++)
+            if (rotated) rhs[i * n + i] = scale[i];
+            else for (int c = 0; c < n; c++) rhs[i * n + c] = scale[i] * phiTArray[i * n + c];
+        DenseKernels.ForwardSubstitute(a, n, rhs, n);
+        return Matrix<double>.Build.Dense(n, n, DenseKernels.Gram(rhs, n, n)); // exactly symmetric, so row- and column-major agree
     }
 
-    /// <summary>Solves L X = B for lower-triangular L (MathNet's Solve would refactorize).</summary>
-    private static Matrix<double> ForwardSubstitute(Matrix<double> l, Matrix<double> b)
+    /// <summary>Row i of V scaled entrywise by e (V diag(e)).</summary>
+    private double[] ScaledRow(int i, double[] e)
     {
-        int n = l.RowCount, m = b.ColumnCount;
-        var la = l.ToColumnMajorArray();
-        var x = b.ToColumnMajorArray();
-        for (int c = 0; c < m; c++)
-        {
-            int off = c * n;
-            for (int i = 0; i < n; i++)
-            {
-                double s = x[off + i];
-                for (int k = 0; k < i; k++) s -= la[k * n + i] * x[off + k];
-                x[off + i] = s / la[i * n + i];
-            }
-        }
-        return Matrix<double>.Build.Dense(n, m, x);
+        int n = e.Length;
+        var row = new double[n];
+        for (int j = 0; j < n; j++) row[j] = vArray![i * n + j] * e[j];
+        return row;
     }
 
     private Matrix<double> DeficientRotated(double t)
