@@ -7,7 +7,7 @@ namespace IncLearn.Bench;
 /// the two agree within 1e-8 (relative Frobenius) at every grid point before anything is timed. 200 times through every
 /// transition, α = 1e-6, r = n. Monitoring strategy: each iteration is one full evaluation (the integrator takes seconds).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 2)]
+[Config(typeof(LongRunConfig))]
 public class ClosedFormBenchmarks
 {
     private Target target = null!;

@@ -4,7 +4,7 @@ namespace IncLearn.Bench;
 
 /// <summary>One Theorem-4 verification (n = 50, K = 5 windows, 200 samples per window, at the theorem's α in log space)
 /// and a 2,000-trial Monte Carlo of W̄₀'s extreme eigenvalues at n = 50, r = 100.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(LongRunConfig))]
 public class TheoremBenchmarks
 {
     private Theorem4 theorem = null!;
