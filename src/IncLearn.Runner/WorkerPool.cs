@@ -96,8 +96,8 @@ public sealed class WorkerPool : IAsyncDisposable
 
         public async Task<NotebookResult> RunAsync(string path, JsonObject notebook, ExecutionOptions options, Timeouts timeouts, Action<int, int>? onProgress)
         {
+            var wall = Stopwatch.StartNew(); // includes starting a worker process, when one is needed
             EnsureStarted();
-            var wall = Stopwatch.StartNew();
             var cells = (JsonArray)notebook["cells"]!;
             var results = new List<CellResult>();
             var request = JsonSerializer.Serialize(new Request(Path.GetFullPath(path), NotebookFile.Serialize(notebook), options.AllowErrors), Json);

@@ -156,3 +156,33 @@ public class RunnerTests
         Assert.True(File.Exists(Path.Combine(html, "index.html")));
     }
 }
+
+public class ReportTests
+{
+    [Fact]
+    public void JUnitHasOneTestCasePerCheckAndPerFailingCell()
+    {
+        var dir = NewFolder();
+        var r = Execute(Write(dir, "a.ipynb",
+            Cell("#r \"nuget: IncLearn.Interactive, 0.1.0\"\nIncLearn.Interactive.Check.AtMost(\"fine\", 1, 2)"),
+            Cell("IncLearn.Interactive.Check.AtMost(\"too big\", 3, 2)")));
+        string file = Path.Combine(dir, "junit.xml");
+        Reports.WriteJUnit([r], file);
+        var xml = System.Xml.Linq.XDocument.Load(file);
+        var cases = xml.Descendants("testcase").ToArray();
+        Assert.Contains(cases, c => (string?)c.Attribute("name") == "fine" && !c.Elements("failure").Any());
+        Assert.Contains(cases, c => (string?)c.Attribute("name") == "too big" && c.Elements("failure").Any());
+        Assert.Contains(cases, c => ((string?)c.Attribute("name"))!.StartsWith("cell 1") && c.Elements("failure").Any());
+        Assert.Equal("2", (string?)xml.Descendants("testsuite").Single().Attribute("failures"));
+    }
+
+    [Fact]
+    public void APackageThatCannotBeRestoredGivesAnErrorNamingIt()
+    {
+        var dir = NewFolder();
+        var r = Execute(Write(dir, "a.ipynb", Cell("#r \"nuget: IncLearn.NoSuchPackage.Anywhere, 9.9.9\"\n1")));
+        Assert.False(r.Passed);
+        Assert.Contains("IncLearn.NoSuchPackage.Anywhere", r.Cells[0].Error);
+        Assert.Contains("could not be restored", r.Cells[0].Error);
+    }
+}
