@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using IncLearn.Interactive;
+using IncLearn.TestSupport;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -204,13 +205,15 @@ public class DataTests
 
 public class BrowserTests
 {
-    [ChromiumFact]
+    private const string Chromium = "/usr/bin/chromium";
+
+    [ToolFact(Chromium, "--version")]
     public void StandaloneFigureRendersANonEmptyPlotInHeadlessChromium()
     {
         string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
         string file = Path.Combine(dir, "figure.html");
         Figures.SaveHtml(Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y"), file);
-        var psi = new ProcessStartInfo(ChromiumFactAttribute.Path)
+        var psi = new ProcessStartInfo(Chromium)
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -224,16 +227,5 @@ public class BrowserTests
         Assert.Contains("class=\"main-svg\"", dom.Result);
         Assert.Contains("class=\"scatterlayer", dom.Result);
         Assert.Matches("class=\"js-line\"[^>]*d=\"M[0-9]", dom.Result);
-    }
-}
-
-/// <summary>Skipped, with the reason, when Debian's chromium is not installed (.ci/run installs it).</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public const string Path = "/usr/bin/chromium";
-
-    public ChromiumFactAttribute()
-    {
-        if (!File.Exists(Path)) Skip = $"{Path} not found: install Debian's chromium package (.ci/run does) to run the browser test";
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
 
 namespace IncLearn.Notebooks.Tests;
 
@@ -65,26 +65,5 @@ public class NotebookTests(NotebookFixture fixture)
             Assert.True(code == 0, $"{path}: {output}");
             Assert.True(File.Exists(Path.Combine(outDir, Path.GetFileNameWithoutExtension(path) + ".html")));
         }
-    }
-}
-
-/// <summary>A fact that is skipped, with the reason, when an outside tool is missing or does not answer (xunit 2 has no dynamic skip).</summary>
-public sealed class ToolFactAttribute : FactAttribute
-{
-    public ToolFactAttribute(string executable, string probeArguments)
-    {
-        if (!File.Exists(executable)) { Skip = $"{executable} not found (install the Debian package; .ci/run does)"; return; }
-        var (code, output) = Run(executable, probeArguments);
-        if (code != 0) Skip = $"{executable} {probeArguments} failed: {output.Trim()}";
-    }
-
-    public static (int Code, string Output) Run(string exe, string args)
-    {
-        var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); return (-1, "timed out"); }
-        return (p.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
 using static IncLearn.Runner.Tests.TestNotebooks;
 
 namespace IncLearn.Runner.Tests;

@@ -1,6 +1,7 @@
+// Shared by the test projects (linked, not copied).
 using System.Diagnostics;
 
-namespace IncLearn.Runner.Tests;
+namespace IncLearn.TestSupport;
 
 /// <summary>A fact that is skipped, with the reason, when an outside tool is missing or does not answer (xunit 2 has no dynamic skip).</summary>
 public sealed class ToolFactAttribute : FactAttribute
