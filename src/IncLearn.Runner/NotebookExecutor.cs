@@ -124,7 +124,9 @@ public static class NotebookExecutor
             {
                 var skipped = new CellResult(i, CellStatus.Skipped, 0, [], skipReason);
                 meta["inclearn"] = new JsonObject { ["status"] = "skipped", ["reason"] = skipReason };
-                if (!stopped) { cell["outputs"] = new JsonArray(); cell["execution_count"] = null; }
+                // Not run in this execution: no stale outputs from an earlier run are left behind.
+                cell["outputs"] = new JsonArray();
+                cell["execution_count"] = null;
                 results.Add(skipped);
                 onCellDone?.Invoke(skipped, cell);
                 continue;

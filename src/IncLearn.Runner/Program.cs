@@ -29,23 +29,29 @@ public static class Program
         var rtol = new Option<double>("--rtol") { Description = "Relative tolerance for numbers in text outputs", DefaultValueFactory = _ => 1e-9 };
 
         var run = new Command("run", "Execute notebooks, write them, report every check") { paths, parallel, cellTimeout, notebookTimeout, allowErrors, parameters, outputDir, inplace, html, junit };
-        run.SetAction(async (pr, _) => await Run(pr.GetValue(paths), Options(pr), pr.GetValue(outputDir)!, pr.GetValue(inplace), pr.GetValue(html), pr.GetValue(junit), compareRtol: null));
+        run.SetAction(async (pr, _) => Options(pr) is { } o
+            ? await Run(pr.GetValue(paths), o, pr.GetValue(outputDir)!, pr.GetValue(inplace), pr.GetValue(html), pr.GetValue(junit), compareRtol: null)
+            : 2);
         var check = new Command("check", "Re-execute and compare with the outputs stored in the notebooks") { paths, parallel, cellTimeout, notebookTimeout, parameters, rtol, junit };
-        check.SetAction(async (pr, _) => await Run(pr.GetValue(paths), Options(pr), outputDir: null, inplace: false, html: null, pr.GetValue(junit), pr.GetValue(rtol)));
+        check.SetAction(async (pr, _) => Options(pr) is { } o
+            ? await Run(pr.GetValue(paths), o, outputDir: null, inplace: false, html: null, pr.GetValue(junit), pr.GetValue(rtol))
+            : 2);
         var validate = new Command("validate", "Report format problems without executing") { paths };
         validate.SetAction(pr => Validate(pr.GetValue(paths)));
         var root = new RootCommand("Headless runner for C# Polyglot notebooks") { run, check, validate };
         return await root.Parse(args).InvokeAsync();
 
-        RunOptions Options(ParseResult pr)
+        // Null (after printing why) when an option is unusable: the command then exits with 2.
+        RunOptions? Options(ParseResult pr)
         {
             var dict = new Dictionary<string, string>();
             foreach (var p in pr.GetValue(parameters) ?? [])
             {
                 int eq = p.IndexOf('=');
-                if (eq <= 0) throw new ArgumentException($"parameter '{p}' is not name=value", "-p");
+                if (eq <= 0) { Console.Error.WriteLine($"-p {p}: a parameter must be name=value"); return null; }
                 dict[p[..eq].Trim()] = p[(eq + 1)..];
             }
+            if (pr.GetValue(cellTimeout) <= 0 || pr.GetValue(notebookTimeout) <= 0) { Console.Error.WriteLine("timeouts must be > 0 seconds"); return null; }
             return new RunOptions
             {
                 Parallel = Math.Max(1, pr.GetValue(parallel)),
@@ -79,9 +85,7 @@ public static class Program
 
     private static async Task<int> Run(string[]? paths, RunOptions options, string? outputDir, bool inplace, string? html, string? junit, double? compareRtol)
     {
-        RunOptions opts;
-        try { opts = options; }
-        catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
+        var opts = options;
         var notebooks = FindOrReport(paths);
         if (notebooks is null) return 2;
         var stored = notebooks.ToDictionary(p => p, p => { try { return NotebookFile.Load(p); } catch (NotebookFormatException) { return null; } });
@@ -101,9 +105,10 @@ public static class Program
         }
         else
         {
+            var started = new HashSet<string>();
             results = await NotebookRunner.RunAsync(notebooks, opts with
             {
-                Progress = (p, cell, count) => { if (cell == 0) Console.WriteLine($"running {Path.GetFileName(p)}"); },
+                Progress = (p, cell, count) => { lock (started) if (started.Add(p)) Console.WriteLine($"running {Path.GetFileName(p)}"); },
             });
         }
 

@@ -187,3 +187,18 @@ public class ReportTests
         Assert.Contains("could not be restored", r.Cells[0].Error);
     }
 }
+
+public class IsolationTests
+{
+    [Fact]
+    public async Task AWorkerThatExitsIsReportedAndReplaced()
+    {
+        var dir = NewFolder();
+        var crash = Write(dir, "a-crash.ipynb", Cell("Environment.Exit(3);"));
+        var after = Write(dir, "b-after.ipynb", Cell("\"still running\""));
+        var results = await NotebookRunner.RunAsync([crash, after], new RunOptions { Parallel = 1 });
+        Assert.Contains("exited unexpectedly", results[0].FatalError);
+        Assert.False(results[0].Passed);
+        Assert.True(results[1].Passed, results[1].FatalError);
+    }
+}
