@@ -39,7 +39,14 @@ public static class Program
         var validate = new Command("validate", "Report format problems without executing") { paths };
         validate.SetAction(pr => Validate(pr.GetValue(paths)));
         var root = new RootCommand("Headless runner for C# Polyglot notebooks") { run, check, validate };
-        return await root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("usage: inclearn-nb run|check|validate [paths…] [options]; --help for details");
+            return 2; // bad usage
+        }
+        return await parsed.InvokeAsync();
 
         // Null (after printing why) when an option is unusable: the command then exits with 2.
         RunOptions? Options(ParseResult pr)
