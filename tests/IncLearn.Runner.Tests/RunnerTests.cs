@@ -13,7 +13,7 @@ public class RunnerTests
         var dir = NewFolder();
         var loop = Write(dir, "a-loop.ipynb", Cell("while (true) { }"), Cell("1"));
         var fine = Write(dir, "b-fine.ipynb", Cell("Console.WriteLine(\"b says hi\");\n\"done\""));
-        var results = await NotebookRunner.RunAsync([loop, fine], new RunOptions { Parallel = 2, CellTimeout = TimeSpan.FromSeconds(3) });
+        var results = await NotebookRunner.RunAsync([loop, fine], new RunOptions { Parallel = 2, CellTimeout = TimeSpan.FromSeconds(10) }); // 10 s: room for a cold worker's Roslyn start-up on a loaded CI machine
         var a = results.Single(r => r.Path == loop);
         var b = results.Single(r => r.Path == fine);
         Assert.Equal(CellStatus.Timeout, a.Cells[0].Status);
