@@ -26,7 +26,6 @@ public class NotebookTests(NotebookFixture fixture)
         Assert.Null(r.FatalError);
         Assert.All(r.Cells, c => Assert.True(c.Status is CellStatus.Ok or CellStatus.Skipped, $"cell {c.Index}: {c.Status} {c.Error}"));
         Assert.True(r.Passed);
-        Assert.True(r.WallSeconds < 60, $"{notebook} took {r.WallSeconds:F1} s; the budget is 60 s on a 2-core machine");
     }
 
     [Theory]
