@@ -133,6 +133,17 @@ public class ExecutionTests
     }
 
     [Fact]
+    public void LoadResolvesAgainstTheNotebookFolder()
+    {
+        var dir = NewFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "scripts"));
+        File.WriteAllText(Path.Combine(dir, "scripts", "helper.csx"), "int Twice(int x) => 2 * x;");
+        var r = Execute(Write(dir, "a.ipynb", Cell("#load \"scripts/helper.csx\"\nTwice(21)")));
+        Assert.True(r.Passed, r.Cells[0].Error);
+        Assert.Contains("42", Text(Outputs(r, 0)[0]!["data"]!["text/html"]));
+    }
+
+    [Fact]
     public void WorkingDirectoryIsTheNotebookFolder()
     {
         var dir = NewFolder();
