@@ -1,0 +1,26 @@
+using System.IO.Compression;
+using System.Reflection;
+using IncLearn.TestSupport;
+
+namespace IncLearn.Interactive.Tests;
+
+public class PackageTests
+{
+    /// <summary>The real kernel runs interactive-extensions/dotnet/extension.dib of a package loaded with #r "nuget:";
+    /// that is how the formatters register themselves there.</summary>
+    [Fact]
+    public void PackageCarriesTheKernelExtensionThatCallsSetup()
+    {
+        string root = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        string output = Path.Combine(Path.GetTempPath(), "inclearn-pack-" + Guid.NewGuid().ToString("N"));
+        var (code, log) = ToolFactAttribute.Run("dotnet",
+            $"pack \"{Path.Combine(root, "src", "IncLearn.Interactive")}\" -c Release -o \"{output}\" --artifacts-path \"{Path.Combine(output, "build")}\" -nologo");
+        Assert.True(code == 0, log);
+        using var zip = ZipFile.OpenRead(Directory.GetFiles(output, "IncLearn.Interactive.*.nupkg").Single());
+        var dib = zip.GetEntry("interactive-extensions/dotnet/extension.dib");
+        Assert.NotNull(dib);
+        using var reader = new StreamReader(dib.Open());
+        Assert.Contains("IncLearn.Interactive.Notebook.Setup();", reader.ReadToEnd());
+        Assert.NotNull(zip.GetEntry("lib/net10.0/IncLearn.Interactive.dll"));
+    }
+}
