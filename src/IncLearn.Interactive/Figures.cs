@@ -58,10 +58,11 @@ public static class Figures
         return chart;
     }
 
-    /// <summary>Shades windows [start, end] (an infinite end is clipped to <paramref name="xMax"/>).</summary>
+    /// <summary>Shades windows [start, end] clipped to [·, <paramref name="xMax"/>] (so an unbounded I_K ends at the last time);
+    /// empty windows and windows that start after <paramref name="xMax"/> are not drawn.</summary>
     public static GenericChart WithWindows(GenericChart chart, IEnumerable<(double Start, double End)> windows, double xMax)
     {
-        var shapes = windows.Where(w => w.End >= w.Start).Select(w => Band(w.Start, Math.Min(w.End, xMax))).ToArray();
+        var shapes = windows.Select(w => (w.Start, End: Math.Min(w.End, xMax))).Where(w => w.End >= w.Start).Select(w => Band(w.Start, w.End)).ToArray();
         return shapes.Length == 0 ? chart : Plotly.NET.Chart.withShapes(shapes, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);
     }
 
@@ -95,7 +96,8 @@ public static class Figures
                 traces.Add(Line(p.T, p.SigmaW[i], $"σ_{i + 1},W", ColorOf(i), showLegend: k == 0));
                 traces.Add(Line([p.T[0], p.T[^1]], [targets[i], targets[i]], $"σ_{i + 1},Y", ColorOf(i), StyleParam.DrawingStyle.Dash, showLegend: false));
             }
-            return CSharpChart.Combine(traces);
+            var panel = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "time t");
+            return k == 0 ? panel.WithYAxisStyle<double, double, string>(TitleText: "σ_i,W(t)") : panel;
         }).ToArray();
         var grid = CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => p.Label).ToArray());
         return WithTitle(grid, title).WithSize(Width + 200, Height);
@@ -140,6 +142,84 @@ public static class Figures
         var mark = Line([markAt, markAt], [0.0, 1.0], markName, ColorOf(1), StyleParam.DrawingStyle.Dash);
         return Style(CSharpChart.Combine([cdf, mark]), title, xTitle, "empirical P(X ≤ x)", logX: logX);
     }
+
+    /// <summary>Figure 1, left panel, from a Corollary-2 trajectory: σ_{i,W}(t) for the K non-zero modes, targets dashed,
+    /// and the windows I_k (or any other windows) shaded.</summary>
+    public static GenericChart Trajectories(SpectralTrajectory trajectory, IReadOnlyList<double> times, IEnumerable<IncrementalWindow>? windows, string title)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        int k = Modes(trajectory);
+        return Trajectories(times, trajectory.On(times).Take(k).ToArray(), trajectory.SigmaY.Take(k).ToArray(), Spans(windows), title);
+    }
+
+    /// <summary>Figure 1, right panels, from Corollary-2 trajectories (e.g. three decreasing α), each on its own time grid;
+    /// panels are labelled with their α.</summary>
+    public static GenericChart TrajectoryPanels(IReadOnlyList<(SpectralTrajectory Trajectory, IReadOnlyList<double> Times)> panels, string title)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        if (panels.Count == 0) throw new ArgumentException("at least one panel is needed", nameof(panels));
+        int k = Modes(panels[0].Trajectory);
+        var data = panels.Select(p => ($"α = 10^{Notebook.Num(p.Trajectory.LogAlpha / Math.Log(10))}", p.Times.ToArray(),
+            p.Trajectory.On(p.Times).Take(k).ToArray())).ToArray();
+        return TrajectoryPanels(data, panels[0].Trajectory.SigmaY.Take(k).ToArray(), title);
+    }
+
+    /// <summary>‖W(t) − Ŷ_k‖₂ of a closed-form solution on a log axis (the library's <see cref="Measurements.ErrorsToBestRankK"/>),
+    /// ε as a line and the windows I_k shaded.</summary>
+    public static GenericChart ErrorToBestRankK(ClosedFormSolution solution, IReadOnlyList<double> times, double epsilon,
+        IEnumerable<IncrementalWindow>? windows, string title)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        return ErrorToBestRankK(times, Measurements.ErrorsToBestRankK(solution, times), epsilon, Spans(windows), title);
+    }
+
+    /// <summary>
+    /// Several solutions of the same quantity (e.g. closed form vs integrator vs gradient descent) on top, and below, on a log
+    /// axis, the absolute difference of each to the reference. Differences that are exactly 0 are not drawn (log axis).
+    /// </summary>
+    public static GenericChart Comparison(IReadOnlyList<double> x, (string Name, double[] Y) reference, IReadOnlyList<(string Name, double[] Y)> others,
+        string title, string xTitle, string yTitle)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(others);
+        foreach (var (name, y) in others.Prepend(reference))
+            if (y.Length != x.Count) throw new ArgumentException($"series '{name}' has {y.Length} values for {x.Count} x values", nameof(others));
+        var top = CSharpChart.Combine(others.Prepend(reference).Select((s, i) => Line(x, s.Y, s.Name, ColorOf(i))).ToArray())
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        var bottom = CSharpChart.Combine(others.Select((s, i) =>
+        {
+            var d = s.Y.Select((v, j) => Math.Abs(v - reference.Y[j])).Select(v => v > 0 ? v : double.NaN).ToArray();
+            return Line(x, d, $"|{s.Name} − {reference.Name}|", ColorOf(i + 1), StyleParam.DrawingStyle.Dot);
+        }).ToArray()).WithYAxisStyle<double, double, string>(TitleText: "absolute difference (log)", AxisType: StyleParam.AxisType.Log)
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle);
+        var grid = CSharpChart.Grid([top, bottom], 2, 1);
+        return WithTitle(grid, title).WithSize(Width, Height + 240);
+    }
+
+    /// <summary>Histogram of the sampled eigenvalues of W̄₀ = Ū₀Ū₀ᵀ against the Marchenko–Pastur density of
+    /// <see cref="RandomInitialization.MarchenkoPasturDensity"/>, drawn on <paramref name="points"/> points across its support.</summary>
+    public static GenericChart EigenvalueHistogram(RandomInitialization random, SpectrumSamples samples, string title, int points = 200)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(samples);
+        if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), points, "need at least 2 points");
+        var (lo, hi) = random.MarchenkoPasturEdges;
+        var grid = Enumerable.Range(0, points).Select(j => lo + (hi - lo) * j / (points - 1)).ToArray();
+        return HistogramWithDensity(samples.AllEigenvalues, grid, grid.Select(random.MarchenkoPasturDensity).ToArray(),
+            $"eigenvalues of W̄₀ (n = {random.N}, r = {random.R})", "Marchenko–Pastur density", title, "eigenvalue λ of W̄₀");
+    }
+
+    /// <summary>Empirical CDF of M = max(‖W̄₀‖, ‖W̄₀⁻¹‖) over the samples, with M_δ marked (log x axis).</summary>
+    public static GenericChart MCdf(SpectrumSamples samples, double mDelta, double delta, string title)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        return EmpiricalCdf(samples.M, mDelta, "max(‖W̄₀‖, ‖W̄₀⁻¹‖)", $"M_δ = {Notebook.Num(mDelta)} (δ = {Notebook.Num(delta)})", title, "M (log)");
+    }
+
+    private static int Modes(SpectralTrajectory s) => Math.Max(1, s.SigmaY.Count(v => v > 0));
+
+    private static (double Start, double End)[] Spans(IEnumerable<IncrementalWindow>? windows)
+        => windows?.Select(w => (w.Start, w.End)).ToArray() ?? [];
 
     /// <summary>Writes a standalone HTML page that draws the chart offline: the plotly.js Plotly.NET embeds is inlined.
     /// The file is written atomically (temporary file, then rename).</summary>

@@ -37,12 +37,28 @@ public static class Notebook
             Formatter.Register<CheckResult>((c, w) => w.Write(CheckText(c)), PlainTextFormatter.MimeType);
             Formatter.Register<CheckTable>((c, w) => w.Write(CheckHtml(c.Results)), HtmlFormatter.MimeType);
             Formatter.Register<CheckTable>((c, w) => w.Write(string.Join("\n", c.Results.Select(CheckText))), PlainTextFormatter.MimeType);
-            Formatter.Register<GenericChart>((c, w) => w.Write(GenericChart.toChartHTML(c)), HtmlFormatter.MimeType);
+            Formatter.Register<GenericChart>((c, w) => w.Write(ChartHtml(c)), HtmlFormatter.MimeType);
             Formatter.Register<GenericChart>((c, w) => w.Write(GenericChart.toFigureJson(c)), PlotlyMimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType, PlotlyMimeType);
             TheoremCards.Register();
+            LibraryCards.Register();
             registered = true;
         }
+    }
+
+    /// <summary>Where notebook chart outputs load plotly.js from (the version Plotly.NET 6 embeds), through require.js.</summary>
+    public static readonly string PlotlyCdn = $"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min";
+
+    /// <summary>
+    /// The text/html of a chart in a notebook, as Plotly.NET.Interactive produces it: a div and a script that loads plotly.js
+    /// through require.js from <see cref="PlotlyCdn"/> (and require.js itself when the page has none), then draws the figure.
+    /// plotly.js is not copied into the output; <see cref="Figures.SaveHtml"/> writes offline pages.
+    /// </summary>
+    public static string ChartHtml(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewRequire(PlotlyCdn));
+        return GenericChart.toChartHTML(Plotly.NET.Chart.withDisplayOptions(options).Invoke(chart));
     }
 
     /// <summary>Stable, invariant number format: 4 significant digits, scientific outside [1e-3, 1e5).</summary>

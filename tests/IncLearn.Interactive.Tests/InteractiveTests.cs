@@ -79,6 +79,10 @@ public class FormatterTests
         Assert.Contains("<div id=", html);
         Assert.Contains("<script", html);
         Assert.True(html.Length < 100_000, $"chart HTML is {html.Length} characters: plotly.js must not be inlined");
+        // As Plotly.NET.Interactive: plotly.js comes through require.js from the CDN of the version Plotly.NET embeds.
+        Assert.Contains("requirejs", html);
+        Assert.Contains("https://cdn.plot.ly/plotly-2.28.0.min", html);
+        Assert.Contains("Plotly.newPlot", html);
         using var doc = JsonDocument.Parse(chart.ToDisplayString(Notebook.PlotlyMimeType));
         Assert.Equal("a", doc.RootElement.GetProperty("data")[0].GetProperty("name").GetString());
     }

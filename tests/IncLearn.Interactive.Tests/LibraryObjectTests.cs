@@ -1,0 +1,236 @@
+using System.Text.Json;
+using IncLearn.Interactive;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace IncLearn.Interactive.Tests;
+
+/// <summary>The math library's objects shown in a notebook, and the figures built from them.</summary>
+public class LibraryObjectTests
+{
+    public LibraryObjectTests() => Notebook.Setup();
+
+    private static readonly Target Y = Target.FromSpectrum([10, 6, 3, 1], 6, 7);
+    private static readonly Initialization Spectral = Initialization.Spectral(Y, Enumerable.Repeat(1.0, 6).ToArray(), 1e-6);
+
+    private static JsonElement Json(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement;
+
+    private static string[] Names(JsonElement fig) => fig.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToArray();
+
+    [Fact]
+    public void TargetCardShowsSizeSpectrumAndMatrix()
+    {
+        string html = Y.ToDisplayString("text/html");
+        Assert.Contains("inclearn-card", html);
+        Assert.Contains("(10, 6, 3, 1)", html);
+        Assert.Contains("6×6 matrix", html);
+        Assert.Contains("<td>K (non-zero eigenvalues)</td><td style=\"font-family:monospace\">4</td>", html);
+        Assert.Contains("σ_Y = (10, 6, 3, 1)", Y.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void SpectralTrajectoryCardShowsTheLibrarysTransitionTimes()
+    {
+        var s = new SpectralTrajectory(Y, Spectral);
+        string text = s.ToDisplayString("text/plain");
+        Assert.Contains($"transition t ≈ {Notebook.Num(s.TransitionTime(0))}", text);
+        Assert.Contains("α = 10^-6", text);
+        Assert.Contains("Corollary 2", s.ToDisplayString("text/html"));
+    }
+
+    [Fact]
+    public void FlowTrajectoryShowsASummaryAndOnlyTheLastMatrix()
+    {
+        var w = Enumerable.Range(0, 300).Select(i => Matrix<double>.Build.DenseIdentity(3) * i).ToArray();
+        var f = new FlowTrajectory(Enumerable.Range(0, 300).Select(i => i * 0.1).ToArray(), w, w, new StepStatistics(120, 7, 800));
+        string html = f.ToDisplayString("text/html");
+        Assert.Contains("300 from 0 to 29.9", html);
+        Assert.Contains("120 accepted, 7 rejected, 800 evaluations", html);
+        Assert.Equal(1, html.Split("inclearn-matrix").Length - 1); // one matrix, not 600
+        Assert.Contains("<td>299</td>", html);
+    }
+
+    [Fact]
+    public void HypothesisWindowAndQuantileRenderCompactly()
+    {
+        var th = new Theorem3(Y, Enumerable.Repeat(1.0, 6).ToArray(), 0.1);
+        var h = th.Hypotheses(th.LogAlphaMax)[0];
+        Assert.StartsWith("✓ ", h.ToDisplayString("text/plain"));
+        Assert.Contains(h.Relation, h.ToDisplayString("text/html"));
+        var failing = th.Hypotheses(Math.Log(1e-2)).First(x => !x.Holds);
+        Assert.StartsWith("✗ ", failing.ToDisplayString("text/plain"));
+        Assert.Equal("I_2 = [1, 2.5]", new IncrementalWindow(2, 1, 2.5).ToDisplayString("text/plain"));
+        Assert.Equal("3 (95 % interval [2, 4])", new QuantileEstimate(3, 2, 4).ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void RandomInitializationAndSamplesShowRanges()
+    {
+        var r = new RandomInitialization(3, 6, 1);
+        var samples = r.Sample(20);
+        Assert.Contains("Marchenko–Pastur edges", r.ToDisplayString("text/html"));
+        string text = samples.ToDisplayString("text/plain");
+        Assert.Contains("trials = 20", text);
+        Assert.Contains($"λ_max range = [{Notebook.Num(samples.LambdaMax.Min())}, {Notebook.Num(samples.LambdaMax.Max())}]", text);
+    }
+
+    [Fact]
+    public void TrajectoriesFromACorollary2TrajectoryDrawTheNonZeroModesAndWindows()
+    {
+        var s = new SpectralTrajectory(Y, Spectral);
+        var th = new Theorem3(Y, Enumerable.Repeat(1.0, 6).ToArray(), 0.1);
+        var windows = th.Windows(th.LogAlphaMax); // non-empty at the largest admissible α
+        double tMax = 1.5 * windows[^1].Start;
+        double[] t = Enumerable.Range(0, 50).Select(j => j * tMax / 49).ToArray();
+        var fig = Json(Figures.Trajectories(s, t, windows, "Figure 1 (left)"));
+        Assert.Equal(2 * Y.K, fig.GetProperty("data").GetArrayLength()); // a curve and a dashed target per non-zero mode
+        Assert.Equal(Y.K, fig.GetProperty("layout").GetProperty("shapes").GetArrayLength()); // I_1 … I_K
+        Assert.Equal(tMax, fig.GetProperty("layout").GetProperty("shapes")[Y.K - 1].GetProperty("x1").GetDouble()); // I_K clipped
+        // A window that starts after the last time is not drawn.
+        Assert.Equal(Y.K - 1, Json(Figures.Trajectories(s, t.Where(x => x < windows[^1].Start).ToArray(), windows, "cut"))
+            .GetProperty("layout").GetProperty("shapes").GetArrayLength());
+        // The drawn values are the library's: σ_{1,W}(t_10) of Corollary 2, as serialized (Newtonsoft round-trips doubles).
+        Assert.Equal(s.Sigma(0, t[10]), fig.GetProperty("data")[0].GetProperty("y")[10].GetDouble());
+    }
+
+    [Fact]
+    public void PanelsFromTrajectoriesAreLabelledWithAlpha()
+    {
+        double[] t = [0, 1, 2];
+        var panels = new[] { 1e-2, 1e-6, 1e-12 }.Select(a => (new SpectralTrajectory(Y, Spectral.WithAlpha(a)), (IReadOnlyList<double>)t)).ToArray();
+        var fig = Json(Figures.TrajectoryPanels(panels, "Figure 1 (right)"));
+        Assert.Equal(3 * 2 * Y.K, fig.GetProperty("data").GetArrayLength());
+        string layout = fig.GetProperty("layout").GetRawText();
+        Assert.Contains("α = 10^-12", layout);
+        Assert.True(fig.GetProperty("layout").TryGetProperty("xaxis3", out _));
+    }
+
+    [Fact]
+    public void ErrorFigureFromAClosedFormSolutionPlotsTheLibrarysErrors()
+    {
+        var solution = new ClosedFormSolution(Y, Spectral);
+        double[] t = [0.5, 1, 2, 4];
+        var fig = Json(Figures.ErrorToBestRankK(solution, t, 0.1, null, "errors"));
+        Assert.Equal(Y.K + 1, fig.GetProperty("data").GetArrayLength());
+        Assert.Equal("log", fig.GetProperty("layout").GetProperty("yaxis").GetProperty("type").GetString());
+        var expected = Measurements.ErrorsToBestRankK(solution, t);
+        Assert.Equal(expected[1][2], fig.GetProperty("data")[1].GetProperty("y")[2].GetDouble());
+    }
+
+    [Fact]
+    public void ComparisonDrawsTheSeriesAndTheirDifferencesOnALogAxis()
+    {
+        double[] x = [0, 1, 2];
+        var fig = Json(Figures.Comparison(x, ("closed form", [1, 2, 3]), [("integrator", [1, 2, 3.001]), ("GD", [1.1, 2.1, 3.1])],
+            "closed form vs integrator vs GD", "time t", "σ₁(W(t))"));
+        Assert.Equal(["closed form", "integrator", "GD", "|integrator − closed form|", "|GD − closed form|"], Names(fig));
+        var layout = fig.GetProperty("layout");
+        Assert.Equal("log", layout.GetProperty("yaxis2").GetProperty("type").GetString());
+        Assert.Contains("absolute difference", layout.GetProperty("yaxis2").GetRawText());
+        // |3.001 − 3| as a double difference, to 1e-12 (the subtraction's rounding is ~4e-16).
+        Assert.Equal(0.001, fig.GetProperty("data")[3].GetProperty("y")[2].GetDouble(), 1e-12);
+        Assert.Throws<ArgumentException>(() => Figures.Comparison(x, ("a", [1, 2]), [], "t", "x", "y"));
+    }
+
+    [Fact]
+    public void RandomInitFiguresFromSamples()
+    {
+        var r = new RandomInitialization(3, 6, 1);
+        var samples = r.Sample(30);
+        var hist = Json(Figures.EigenvalueHistogram(r, samples, "spectrum", points: 11));
+        Assert.Equal(30 * 3, hist.GetProperty("data")[0].GetProperty("x").GetArrayLength());
+        var (lo, hi) = r.MarchenkoPasturEdges;
+        var curveX = hist.GetProperty("data")[1].GetProperty("x");
+        Assert.Equal(lo, curveX[0].GetDouble());
+        Assert.Equal(hi, curveX[10].GetDouble(), 1e-12 * hi); // lo + (hi − lo)·10/10 rounds within an ulp or two
+        var cdf = Json(Figures.MCdf(samples, 42, 0.1, "M"));
+        Assert.Equal("M_δ = 42 (δ = 0.1)", cdf.GetProperty("data")[1].GetProperty("name").GetString());
+        Assert.Equal("log", cdf.GetProperty("layout").GetProperty("xaxis").GetProperty("type").GetString());
+    }
+}
+
+/// <summary>The repository's data files load into their records.</summary>
+public class DataFileTests
+{
+    private static string Repo => typeof(DataFileTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    [Fact]
+    public void EveryDataFileLoadsIntoItsRecord()
+    {
+        string notebooks = Path.Combine(Repo, "notebooks");
+        var f1 = NotebookData.Figure1(notebooks);
+        Assert.Equal([10.0, 6, 3, 1], f1.Eigenvalues);
+        Assert.Equal(f1.N, f1.Sigma0.Length);
+        Assert.Equal(3, f1.AlphasRight.Length);
+        Assert.Equal(4, f1.Target().K);
+        var t4 = NotebookData.Theorem4(notebooks);
+        Assert.All(t4.Widths, w => Assert.True(w >= t4.N, $"Theorem 4 needs r ≥ n, got r = {w}"));
+        var ri = NotebookData.RandomInit(notebooks);
+        Assert.InRange(ri.Delta, 1e-6, 0.5);
+        Assert.Equal([1, 2, 4], ri.Ratios);
+        var b = NotebookData.Beyond(notebooks);
+        Assert.True(b.RankDeficientWidth < b.N);
+        Assert.True(b.Asymmetric.SingularValues.Length <= b.Asymmetric.Width);
+        Assert.Equal(Path.Combine(Repo, "data"), NotebookData.FindDataFolder(notebooks));
+    }
+
+    [Fact]
+    public void AMissingValueFailsToLoadAndTheNearestDataFolderIsFound()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "inclearn-data-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        File.WriteAllText(Path.Combine(root, "data", "figure1.json"), "{\"n\": 6, \"eigenvalues\": [1], \"phiSeed\": 1}");
+        Assert.ThrowsAny<JsonException>(() => NotebookData.Figure1(root));
+        // From root/data/deeper the walk tries root/data/deeper/data, root/data/data, then finds root/data.
+        Directory.CreateDirectory(Path.Combine(root, "data", "deeper"));
+        Assert.Equal(Path.Combine(root, "data"), NotebookData.FindDataFolder(Path.Combine(root, "data", "deeper")));
+    }
+
+    [Fact]
+    public void FindDataFolderThrowsListingEveryCandidate()
+    {
+        string start = Path.Combine(Path.GetTempPath(), "inclearn-nodata-" + Guid.NewGuid().ToString("N"), "a", "b");
+        Directory.CreateDirectory(start);
+        var e = Assert.Throws<FileNotFoundException>(() => NotebookData.FindDataFolder(start));
+        Assert.Contains(Path.Combine(start, "data"), e.Message);
+        Assert.Contains(Path.Combine(Path.GetDirectoryName(start)!, "data"), e.Message);
+        Assert.Contains("/data", e.Message);
+    }
+}
+
+/// <summary>Check cells: edge cases of the comparisons and the table of several checks.</summary>
+public class CheckEdgeTests
+{
+    [Fact]
+    public void CloseToZeroIsAnAbsoluteToleranceAndInfinityNeverPasses()
+    {
+        Assert.True(Check.Close("zero", 1e-13, 0, 1e-12).Passed);
+        Assert.Throws<CheckFailedException>(() => Check.Close("zero", 1e-11, 0, 1e-12));
+        Assert.Throws<CheckFailedException>(() => Check.Close("inf", double.PositiveInfinity, double.PositiveInfinity, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Check.Close("tol", 1, 1, double.NaN));
+    }
+
+    [Fact]
+    public void FailedBoundsCarryBothNumbers()
+    {
+        var e = Assert.Throws<CheckFailedException>(() => Check.AtMost("error ≤ ε", 0.25, 0.1));
+        Assert.Contains("error ≤ ε", e.Message);
+        Assert.Contains("0.25 ≤ 0.1 is false", e.Message);
+        var g = Assert.Throws<CheckFailedException>(() => Check.AtLeast("gap", 1, 10));
+        Assert.Contains("1 ≥ 10 is false", g.Message);
+    }
+
+    [Fact]
+    public void SeveralChecksRenderAsOneTable()
+    {
+        Notebook.Setup();
+        var table = Check.All(Check.AtMost("a", 1, 2), Check.AtLeast("b", 3, 2), Check.That("c", true, "holds"));
+        string html = table.ToDisplayString("text/html");
+        Assert.Equal(1, html.Split("<table").Length - 1);
+        Assert.Equal(3, html.Split("<tr>").Length - 1);
+        Assert.Equal(3, html.Split("✓").Length - 1);
+        Assert.Equal(3, table.ToDisplayString("text/plain").Split('\n').Length);
+    }
+}
