@@ -130,4 +130,54 @@ public static class Measurements
         }
         return lo / Math.Log(10);
     }
+
+    /// <summary>
+    /// Measurements for a rank-deficient initialization (Remark III-C2, r &lt; n, W̃₀ singular) on the closed form, which handles
+    /// it (Proposition 1 with Woodbury's identity). Only measurements — the paper proves nothing here: the component
+    /// (ΦᵀW(t)Φ)_ii along each φ_i of Y over time, the time each first reaches σ_i/2 (+∞ if never on the grid), the order in
+    /// which modes are learned, and ‖W(t) − Ŷ_{min(r,K)}‖₂ over time and at t → ∞ (<see cref="ClosedFormSolution.Limit"/>).
+    /// Grid: <paramref name="gridPoints"/> + 1 uniform times on [0, tEnd], tEnd = 2× the slowest estimated transition
+    /// log(σ_K/(α λ_max(W̄₀)))/(2σ_K) + 10/σ_K.
+    /// </summary>
+    public static RankDeficientLearning RankDeficient(Target target, Initialization initialization, int gridPoints = 400)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(initialization);
+        if (gridPoints < 2) throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, "need at least 2 grid intervals");
+        var cf = new ClosedFormSolution(target, initialization);
+        int r = initialization.R, kr = Math.Min(r, target.K);
+        double scale = Math.Max(initialization.ShapeGram.L2Norm(), 1e-300);
+        double sK = target.SigmaY[target.K - 1];
+        double tEnd = 2 * Math.Max(0, (Math.Log(sK / scale) - initialization.LogAlpha) / (2 * sK)) + 10 / sK;
+        var times = Enumerable.Range(0, gridPoints + 1).Select(j => tEnd * j / gridPoints).ToArray();
+        var comps = Enumerable.Range(0, target.K).Select(_ => new double[times.Length]).ToArray();
+        var err = new double[times.Length];
+        var best = target.BestRankK(kr);
+        for (int j = 0; j < times.Length; j++)
+        {
+            var w = cf.At(times[j]);
+            var rot = target.Phi.TransposeThisAndMultiply(w) * target.Phi;
+            for (int i = 0; i < target.K; i++) comps[i][j] = rot[i, i];
+            err[j] = Numerics.SymmetricSpectralNorm(w - best);
+        }
+        var half = Enumerable.Range(0, target.K).Select(i => HalfwayTime(cf, i, tEnd, gridPoints)).ToArray();
+        var order = Enumerable.Range(0, target.K).Where(i => !double.IsPositiveInfinity(half[i])).OrderBy(i => half[i]).ToArray();
+        var limit = cf.Limit();
+        var limRot = target.Phi.TransposeThisAndMultiply(limit) * target.Phi;
+        return new RankDeficientLearning(r, kr, times, comps, half, order,
+            err, Numerics.SymmetricSpectralNorm(limit - best), Enumerable.Range(0, target.K).Select(i => limRot[i, i]).ToArray());
+    }
 }
+
+/// <summary>What a rank-deficient initialization (Remark III-C2) learns, measured on the closed form.</summary>
+/// <param name="Rank">r, the width of Ū₀.</param>
+/// <param name="LearnableRank">min(r, K).</param>
+/// <param name="Times">The time grid.</param>
+/// <param name="Components">Components[i][j] = (ΦᵀW(t_j)Φ)_ii, the part of W along Y's eigenvector φ_i (i = 0..K−1).</param>
+/// <param name="HalfwayTimes">First time component i reaches σ_i/2 (+∞ if not on the grid).</param>
+/// <param name="LearningOrder">0-based modes sorted by halfway time (modes never reaching σ_i/2 omitted).</param>
+/// <param name="ErrorToBestRank">‖W(t_j) − Ŷ_{min(r,K)}‖₂.</param>
+/// <param name="LimitErrorToBestRank">‖W(∞) − Ŷ_{min(r,K)}‖₂.</param>
+/// <param name="LimitComponents">(ΦᵀW(∞)Φ)_ii, i = 0..K−1.</param>
+public sealed record RankDeficientLearning(int Rank, int LearnableRank, double[] Times, double[][] Components, double[] HalfwayTimes,
+    int[] LearningOrder, double[] ErrorToBestRank, double LimitErrorToBestRank, double[] LimitComponents);
