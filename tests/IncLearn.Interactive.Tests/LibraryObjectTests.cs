@@ -150,39 +150,40 @@ public class LibraryObjectTests
     }
 }
 
-/// <summary>The repository's data files load into their records.</summary>
+/// <summary>The repository's data files hold what the notebooks read from them.</summary>
 public class DataFileTests
 {
     private static string Repo => typeof(DataFileTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
         .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
     [Fact]
-    public void EveryDataFileLoadsIntoItsRecord()
+    public void EveryDataFileHoldsWhatItsNotebookReads()
     {
         string notebooks = Path.Combine(Repo, "notebooks");
-        var f1 = NotebookData.Figure1(notebooks);
-        Assert.Equal([10.0, 6, 3, 1], f1.Eigenvalues);
-        Assert.Equal(f1.N, f1.Sigma0.Length);
-        Assert.Equal(3, f1.AlphasRight.Length);
+        var f1 = NotebookData.Open("figure1.json", notebooks);
+        Assert.Equal([10.0, 6, 3, 1], f1.Doubles("eigenvalues"));
+        Assert.Equal(f1.Int("n"), f1.Doubles("sigma0").Length);
+        Assert.Equal(3, f1.Doubles("alphasRight").Length);
         Assert.Equal(4, f1.Target().K);
-        var t4 = NotebookData.Theorem4(notebooks);
-        Assert.All(t4.Widths, w => Assert.True(w >= t4.N, $"Theorem 4 needs r ≥ n, got r = {w}"));
-        var ri = NotebookData.RandomInit(notebooks);
-        Assert.InRange(ri.Delta, 1e-6, 0.5);
-        Assert.Equal([1, 2, 4], ri.Ratios);
-        var b = NotebookData.Beyond(notebooks);
-        Assert.True(b.RankDeficientWidth < b.N);
-        Assert.True(b.Asymmetric.SingularValues.Length <= b.Asymmetric.Width);
+        var t4 = NotebookData.Open("theorem4.json", notebooks);
+        Assert.All(t4.Ints("widths"), w => Assert.True(w >= t4.Int("n"), $"Theorem 4 needs r ≥ n, got r = {w}"));
+        var ri = NotebookData.Open("random-init.json", notebooks);
+        Assert.InRange(ri.Double("delta"), 1e-6, 0.5);
+        Assert.Equal([1, 2, 4], ri.Ints("ratios"));
+        var b = NotebookData.Open("beyond.json", notebooks);
+        Assert.True(b.Int("rankDeficientWidth") < b.Int("n"));
+        Assert.True(b["asymmetric"].Doubles("singularValues").Length <= b["asymmetric"].Int("width"));
         Assert.Equal(Path.Combine(Repo, "data"), NotebookData.FindDataFolder(notebooks));
     }
 
     [Fact]
-    public void AMissingValueFailsToLoadAndTheNearestDataFolderIsFound()
+    public void AMissingValueIsNamedAndTheNearestDataFolderIsFound()
     {
         string root = Path.Combine(Path.GetTempPath(), "inclearn-data-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "data"));
         File.WriteAllText(Path.Combine(root, "data", "figure1.json"), "{\"n\": 6, \"eigenvalues\": [1], \"phiSeed\": 1}");
-        Assert.ThrowsAny<JsonException>(() => NotebookData.Figure1(root));
+        var e = Assert.Throws<KeyNotFoundException>(() => NotebookData.Open("figure1.json", root).Doubles("sigma0"));
+        Assert.Contains("sigma0", e.Message);
         // From root/data/deeper the walk tries root/data/deeper/data, root/data/data, then finds root/data.
         Directory.CreateDirectory(Path.Combine(root, "data", "deeper"));
         Assert.Equal(Path.Combine(root, "data"), NotebookData.FindDataFolder(Path.Combine(root, "data", "deeper")));
