@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.DotNet.Interactive;
 
 namespace IncLearn.Interactive;
 
@@ -56,9 +57,24 @@ public static class Check
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(result.Name, "name");
         CheckLog.Record(result);
-        if (!result.Passed) throw new CheckFailedException(result);
+        if (!result.Passed)
+        {
+            ShowInKernel(result);
+            throw new CheckFailedException(result);
+        }
         return result;
     }
+
+    // A failing check is displayed before its cell fails, so the reader (and a runner reading outputs) sees the ✗ row with
+    // its numbers. Outside a kernel (a plain test host) the kernel assembly may be absent: then there is nothing to show it in.
+    private static void ShowInKernel(CheckResult result)
+    {
+        try { DisplayInKernel(result); }
+        catch (FileNotFoundException) { }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DisplayInKernel(CheckResult result) => KernelInvocationContext.Current?.Display(result);
 
     /// <summary>Invariant, stable number format: 6 significant digits.</summary>
     internal static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);

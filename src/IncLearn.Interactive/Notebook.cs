@@ -3,19 +3,22 @@ using System.Net;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 
 namespace IncLearn.Interactive;
 
 /// <summary>
 /// One call that makes a notebook show this project's objects nicely: registers the formatters (Microsoft.DotNet.Interactive.Formatting)
-/// for matrices, vectors, checks, theorem objects and Plotly charts. Runs automatically through <c>extension.dib</c> when the package is
+/// for matrices, vectors, checks, theorem objects and figures. Runs automatically through <c>extension.dib</c> when the package is
 /// loaded with <c>#r "nuget:"</c> in the real kernel; calling it again is harmless. The kernel's <c>display</c> is never redefined here.
 /// </summary>
 public static class Notebook
 {
     /// <summary>MIME type of Plotly figure JSON (data, layout, config), written beside text/html for charts.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
+    /// <summary>MIME type of a check output: a JSON array of checks (name, passed, kind, actual, expected, tolerance, detail).
+    /// This is how checks reach a headless runner or a test: as outputs, whatever kernel executed the notebook.</summary>
+    public const string ChecksMimeType = "application/vnd.inclearn.checks+json";
 
     /// <summary>Rows/columns shown at each end before a large matrix is elided in the middle.</summary>
     public const int EdgeItems = 4;
@@ -35,30 +38,20 @@ public static class Notebook
             Formatter.Register<Vector<double>>((v, w) => w.Write(VectorText(v)), PlainTextFormatter.MimeType);
             Formatter.Register<CheckResult>((c, w) => w.Write(CheckHtml([c])), HtmlFormatter.MimeType);
             Formatter.Register<CheckResult>((c, w) => w.Write(CheckText(c)), PlainTextFormatter.MimeType);
+            Formatter.Register<CheckResult>((c, w) => w.Write(CheckJson([c])), ChecksMimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(CheckResult), HtmlFormatter.MimeType, PlainTextFormatter.MimeType, ChecksMimeType);
             Formatter.Register<CheckTable>((c, w) => w.Write(CheckHtml(c.Results)), HtmlFormatter.MimeType);
             Formatter.Register<CheckTable>((c, w) => w.Write(string.Join("\n", c.Results.Select(CheckText))), PlainTextFormatter.MimeType);
-            Formatter.Register<GenericChart>((c, w) => w.Write(ChartHtml(c)), HtmlFormatter.MimeType);
-            Formatter.Register<GenericChart>((c, w) => w.Write(GenericChart.toFigureJson(c)), PlotlyMimeType);
-            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType, PlotlyMimeType);
+            Formatter.Register<CheckTable>((c, w) => w.Write(CheckJson(c.Results)), ChecksMimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(CheckTable), HtmlFormatter.MimeType, PlainTextFormatter.MimeType, ChecksMimeType);
+            Formatter.Register<Figure>((f, w) => w.Write(f.Html), HtmlFormatter.MimeType);
+            Formatter.Register<Figure>((f, w) => w.Write(f.Json), PlotlyMimeType);
+            Formatter.Register<Figure>((f, w) => w.Write(f.ToString()), PlainTextFormatter.MimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(Figure), HtmlFormatter.MimeType, PlotlyMimeType, PlainTextFormatter.MimeType);
             TheoremCards.Register();
             LibraryCards.Register();
             registered = true;
         }
-    }
-
-    /// <summary>Where notebook chart outputs load plotly.js from (the version Plotly.NET 6 embeds), through require.js.</summary>
-    public static readonly string PlotlyCdn = $"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min";
-
-    /// <summary>
-    /// The text/html of a chart in a notebook, as Plotly.NET.Interactive produces it: a div and a script that loads plotly.js
-    /// through require.js from <see cref="PlotlyCdn"/> (and require.js itself when the page has none), then draws the figure.
-    /// plotly.js is not copied into the output; <see cref="Figures.SaveHtml"/> writes offline pages.
-    /// </summary>
-    public static string ChartHtml(GenericChart chart)
-    {
-        ArgumentNullException.ThrowIfNull(chart);
-        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewRequire(PlotlyCdn));
-        return GenericChart.toChartHTML(Plotly.NET.Chart.withDisplayOptions(options).Invoke(chart));
     }
 
     /// <summary>Stable, invariant number format: 4 significant digits, scientific outside [1e-3, 1e5).</summary>
@@ -137,6 +130,21 @@ public static class Notebook
               .Append(E(c.Name)).Append("</b></td><td>").Append(E(c.Detail)).Append("</td></tr>");
         return sb.Append("</table>").ToString();
     }
+
+    /// <summary>Checks as the JSON of <see cref="ChecksMimeType"/>.</summary>
+    public static string CheckJson(IReadOnlyList<CheckResult> checks)
+        => System.Text.Json.JsonSerializer.Serialize(checks.Select(c => new
+        {
+            name = c.Name, passed = c.Passed, kind = c.Kind, actual = Finite(c.Actual), expected = Finite(c.Expected),
+            tolerance = Finite(c.Tolerance), detail = c.Detail,
+        }), JsonOptions);
+
+    // Readable text (Greek, norms, subscripts) rather than \uXXXX escapes; the output is data, never inlined into HTML.
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // JSON has no NaN or ∞: such a number is written as null (the detail line still states it).
+    private static double? Finite(double? x) => x is double v && double.IsFinite(v) ? v : null;
 
     /// <summary>One check as a plain-text line.</summary>
     public static string CheckText(CheckResult c) => $"{(c.Passed ? "✓" : "✗")} {c.Name}: {c.Detail}";

@@ -20,8 +20,13 @@ public static partial class Comparison
     [GeneratedRegex(@"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")]
     private static partial Regex Number();
 
+    // The real kernel's Jupyter bootstrap script names the HTTP port it happened to get ("http://127.0.0.1:2048/",
+    // "context: '10002.Microsoft.DotNet.Interactive.Http.HttpPort'"): it varies from run to run and carries no result.
+    [GeneratedRegex(@"(?<=127\.0\.0\.1:|localhost:)\d+|\d+(?=\.Microsoft\.DotNet\.Interactive\.Http\.HttpPort)")]
+    private static partial Regex KernelPort();
+
     /// <summary>Sanitizes volatile parts of an output text.</summary>
-    public static string Sanitize(string text) => HexId().Replace(Guid().Replace(text, "<guid>"), "<id>");
+    public static string Sanitize(string text) => KernelPort().Replace(HexId().Replace(Guid().Replace(text, "<guid>"), "<id>"), "<port>");
 
     /// <summary>Numbers smaller than this in magnitude (on both sides) compare equal: residuals at rounding level
     /// (1e-16…1e-13) are not reproducible across CPUs and library versions, and every claim in the notebooks is judged

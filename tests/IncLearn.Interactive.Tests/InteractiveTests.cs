@@ -4,7 +4,6 @@ using IncLearn.Interactive;
 using IncLearn.TestSupport;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 
 namespace IncLearn.Interactive.Tests;
 
@@ -74,7 +73,7 @@ public class FormatterTests
     {
         var chart = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 2, 3 })], "t", "x", "y");
         var mimes = Formatter.GetPreferredMimeTypesFor(chart.GetType()).ToArray();
-        Assert.Equal(new[] { "text/html", Notebook.PlotlyMimeType }, mimes);
+        Assert.Equal(new[] { "text/html", Notebook.PlotlyMimeType, "text/plain" }, mimes);
         string html = chart.ToDisplayString("text/html");
         Assert.Contains("<div id=", html);
         Assert.Contains("<script", html);
@@ -90,7 +89,32 @@ public class FormatterTests
 
 public class FigureTests
 {
-    private static JsonElement Json(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement;
+    [Fact]
+    public void FiguresLoadNothingFSharpIntoTheDefaultContext()
+    {
+        // The real kernel's default context holds FSharp.Core 10.0; Plotly.NET 6 needs 10.1. Building and formatting a figure
+        // must load Plotly.NET and its FSharp.Core only into the chart engine's isolated context.
+        var figure = Figures.Series([1.0, 2], [("a", new[] { 1.0, 2 })], "t", "x", "y");
+        _ = figure.ToDisplayString("text/html");
+        static bool FSharpOrPlotly(System.Reflection.Assembly a) => a.GetName().Name is string n && (n.StartsWith("FSharp.", StringComparison.Ordinal) || n.StartsWith("Plotly.", StringComparison.Ordinal));
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, FSharpOrPlotly);
+        var isolated = ChartEngine.Context.Assemblies.Where(FSharpOrPlotly).Select(a => a.GetName()).ToArray();
+        Assert.Contains(isolated, n => n.Name == "FSharp.Core" && n.Version >= new Version(10, 1));
+        Assert.Contains(isolated, n => n.Name == "Plotly.NET");
+    }
+
+    [Fact]
+    public void FigureHtmlIsReproducible()
+    {
+        // The chart's element id derives from the figure, so re-executing a notebook reproduces its outputs.
+        var a = Figures.Series([1.0, 2], [("a", new[] { 1.0, 2 })], "t", "x", "y");
+        var b = Figures.Series([1.0, 2], [("a", new[] { 1.0, 2 })], "t", "x", "y");
+        var c = Figures.Series([1.0, 2], [("a", new[] { 1.0, 3 })], "t", "x", "y");
+        Assert.Equal(a.Html, b.Html);
+        Assert.NotEqual(a.Html, c.Html);
+    }
+
+    private static JsonElement Json(Figure figure) => JsonDocument.Parse(figure.Json).RootElement;
 
     [Fact]
     public void TrajectoriesHaveATraceAndATargetPerModeAndShadedWindows()
@@ -100,7 +124,7 @@ public class FigureTests
         var fig = Json(chart);
         var data = fig.GetProperty("data");
         Assert.Equal(4, data.GetArrayLength());
-        Assert.Equal("σ_1,W(t)", data[0].GetProperty("name").GetString());
+        Assert.Equal("σ<sub>1,W</sub>(t)", data[0].GetProperty("name").GetString());
         Assert.Equal("dash", data[1].GetProperty("line").GetProperty("dash").GetString());
         var shapes = fig.GetProperty("layout").GetProperty("shapes");
         Assert.Equal(2, shapes.GetArrayLength());
@@ -116,7 +140,7 @@ public class FigureTests
         Assert.Equal("log", fig.GetProperty("layout").GetProperty("yaxis").GetProperty("type").GetString());
         var names = fig.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToArray();
         Assert.Contains("ε = 0.1", names);
-        Assert.Contains("‖W(t) − Ŷ_2‖₂", names);
+        Assert.Contains("‖W(t) − Ŷ<sub>2</sub>‖₂", names);
         Assert.Single(fig.GetProperty("layout").GetProperty("shapes").EnumerateArray());
     }
 
@@ -216,7 +240,7 @@ public class BrowserTests
     {
         string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
         string file = Path.Combine(dir, "figure.html");
-        Figures.SaveHtml(Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y"), file);
+        Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y").SaveHtml(file);
         var psi = new ProcessStartInfo(Chromium)
         {
             RedirectStandardOutput = true, RedirectStandardError = true,

@@ -2,7 +2,6 @@ using System.Text.Json;
 using IncLearn.Interactive;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 
 namespace IncLearn.Interactive.Tests;
 
@@ -14,7 +13,7 @@ public class LibraryObjectTests
     private static readonly Target Y = Target.FromSpectrum([10, 6, 3, 1], 6, 7);
     private static readonly Initialization Spectral = Initialization.Spectral(Y, Enumerable.Repeat(1.0, 6).ToArray(), 1e-6);
 
-    private static JsonElement Json(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement;
+    private static JsonElement Json(Figure figure) => JsonDocument.Parse(figure.Json).RootElement;
 
     private static string[] Names(JsonElement fig) => fig.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToArray();
 
@@ -119,21 +118,6 @@ public class LibraryObjectTests
     }
 
     [Fact]
-    public void ComparisonDrawsTheSeriesAndTheirDifferencesOnALogAxis()
-    {
-        double[] x = [0, 1, 2];
-        var fig = Json(Figures.Comparison(x, ("closed form", [1, 2, 3]), [("integrator", [1, 2, 3.001]), ("GD", [1.1, 2.1, 3.1])],
-            "closed form vs integrator vs GD", "time t", "σ₁(W(t))"));
-        Assert.Equal(["closed form", "integrator", "GD", "|integrator − closed form|", "|GD − closed form|"], Names(fig));
-        var layout = fig.GetProperty("layout");
-        Assert.Equal("log", layout.GetProperty("yaxis2").GetProperty("type").GetString());
-        Assert.Contains("absolute difference", layout.GetProperty("yaxis2").GetRawText());
-        // |3.001 − 3| as a double difference, to 1e-12 (the subtraction's rounding is ~4e-16).
-        Assert.Equal(0.001, fig.GetProperty("data")[3].GetProperty("y")[2].GetDouble(), 1e-12);
-        Assert.Throws<ArgumentException>(() => Figures.Comparison(x, ("a", [1, 2]), [], "t", "x", "y"));
-    }
-
-    [Fact]
     public void RandomInitFiguresFromSamples()
     {
         var r = new RandomInitialization(3, 6, 1);
@@ -145,7 +129,7 @@ public class LibraryObjectTests
         Assert.Equal(lo, curveX[0].GetDouble());
         Assert.Equal(hi, curveX[10].GetDouble(), 1e-12 * hi); // lo + (hi − lo)·10/10 rounds within an ulp or two
         var cdf = Json(Figures.MCdf(samples, 42, 0.1, "M"));
-        Assert.Equal("M_δ = 42 (δ = 0.1)", cdf.GetProperty("data")[1].GetProperty("name").GetString());
+        Assert.Equal("M<sub>δ</sub> = 42 (δ = 0.1)", cdf.GetProperty("data")[1].GetProperty("name").GetString());
         Assert.Equal("log", cdf.GetProperty("layout").GetProperty("xaxis").GetProperty("type").GetString());
     }
 }

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+using FSharpChart = Plotly.NET.Chart;
+
+namespace IncLearn.Charts;
+
+/// <summary>
+/// Builds the tutorial's figures with Plotly.NET and returns each as its figure JSON and notebook HTML. Runs inside IncLearn.Interactive's isolated load context: every parameter and result is a base-library type, so
+/// nothing of Plotly.NET or FSharp.Core 10.1 crosses into the kernel's default context. Labels that hold numbers arrive
+/// formatted (the notebook layer owns the one number format). Inputs are series the math library computed.
+/// </summary>
+public static partial class ChartBuilder
+{
+    private const int Width = 820;
+    private const int Height = 460;
+
+    // Distinguishable in colour and, by luminance order, in greyscale print (Okabe–Ito based).
+    private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+
+    private static string ColorOf(int i) => Palette[i % Palette.Length];
+
+    /// <summary>Where notebook chart outputs load plotly.js from (the version Plotly.NET 6 embeds), through require.js.</summary>
+    public static string PlotlyCdn { get; } = $"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min";
+
+    /// <summary>The plotly.js version Plotly.NET embeds.</summary>
+    public static string PlotlyJsVersion => Globals.PLOTLYJS_VERSION;
+
+    /// <summary>The minified plotly.js that Plotly.NET embeds as a resource, for offline pages.</summary>
+    public static string PlotlyJsSource()
+    {
+        var asm = typeof(GenericChart).Assembly;
+        string name = asm.GetManifestResourceNames().Single(n => n.EndsWith(".min.js", StringComparison.Ordinal) && n.Contains("plotly", StringComparison.Ordinal));
+        using var stream = asm.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>σ_{i,W}(t) per mode with its target σ_{i,Y} dashed and windows shaded (Figure 1, left).</summary>
+    public static (string FigureJson, string Html) Trajectories(double[] t, double[][] sigmaW, double[] targets, string[] targetLabels,
+        (double Start, double End)[] windows, string title)
+    {
+        var traces = new List<GenericChart>();
+        for (int i = 0; i < sigmaW.Length; i++)
+        {
+            traces.Add(Line(t, sigmaW[i], $"σ<sub>{i + 1},W</sub>(t)", ColorOf(i)));
+            traces.Add(Line([t[0], t[^1]], [targets[i], targets[i]], targetLabels[i], ColorOf(i), StyleParam.DrawingStyle.Dash));
+        }
+        var chart = Style(CSharpChart.Combine(traces), title, "time t", "σ<sub>i,W</sub>(t)");
+        return Build(WithWindows(chart, windows, t[^1]));
+    }
+
+    /// <summary>Several trajectories side by side, one panel per label (Figure 1, right).</summary>
+    public static (string FigureJson, string Html) TrajectoryPanels((string Label, double[] T, double[][] SigmaW)[] panels, double[] targets, string title)
+    {
+        var charts = panels.Select((p, k) =>
+        {
+            var traces = new List<GenericChart>();
+            for (int i = 0; i < p.SigmaW.Length; i++)
+            {
+                traces.Add(Line(p.T, p.SigmaW[i], $"σ<sub>{i + 1},W</sub>(t)", ColorOf(i), showLegend: k == 0));
+                traces.Add(Line([p.T[0], p.T[^1]], [targets[i], targets[i]], $"σ<sub>{i + 1},Y</sub>", ColorOf(i), StyleParam.DrawingStyle.Dash, showLegend: false));
+            }
+            var panel = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "time t");
+            return k == 0 ? panel.WithYAxisStyle<double, double, string>(TitleText: "σ<sub>i,W</sub>(t)") : panel;
+        }).ToArray();
+        var grid = CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => p.Label).ToArray());
+        return Build(WithTitle(grid, title).WithSize(Width + 200, Height));
+    }
+
+    /// <summary>‖W(t) − Ŷ_k‖₂ per k on a log axis, ε as a line, windows shaded.</summary>
+    public static (string FigureJson, string Html) ErrorToBestRankK(double[] t, double[][] errors, double epsilon, string epsilonLabel,
+        (double Start, double End)[] windows, string title)
+    {
+        var traces = errors.Select((e, k) => Line(t, e, $"‖W(t) − Ŷ<sub>{k + 1}</sub>‖₂", ColorOf(k))).ToList();
+        traces.Add(Line([t[0], t[^1]], [epsilon, epsilon], epsilonLabel, "#000000", StyleParam.DrawingStyle.Dot));
+        var chart = Style(CSharpChart.Combine(traces), title, "time t", "spectral-norm error (log)", logY: true);
+        return Build(WithWindows(chart, windows, t[^1]));
+    }
+
+    /// <summary>Named series over one x axis; with <paramref name="markers"/> they are drawn as markers only.</summary>
+    public static (string FigureJson, string Html) Series(double[] x, (string Name, double[] Y)[] series, string title, string xTitle, string yTitle,
+        bool logY, bool logX, bool markers)
+    {
+        var traces = series.Select((s, i) => markers
+            ? CSharpChart.Scatter<double, double, string>(x: x, y: s.Y, mode: StyleParam.Mode.Markers, Name: s.Name, MarkerColor: Color.fromString(ColorOf(i)))
+            : Line(x, s.Y, s.Name, ColorOf(i))).ToArray();
+        return Build(Style(CSharpChart.Combine(traces), title, xTitle, yTitle, logY, logX));
+    }
+
+    /// <summary>Histogram of samples as a density against a reference density curve.</summary>
+    public static (string FigureJson, string Html) HistogramWithDensity(double[] samples, double[] densityX, double[] densityY,
+        string samplesName, string densityName, string title, string xTitle)
+    {
+        var hist = CSharpChart.Histogram<double, double, string>(X: samples, Name: samplesName, HistNorm: StyleParam.HistNorm.ProbabilityDensity,
+            Opacity: 0.6, MarkerColor: Color.fromString(ColorOf(0)));
+        var curve = Line(densityX, densityY, densityName, ColorOf(1));
+        return Build(Style(CSharpChart.Combine([hist, curve]), title, xTitle, "density"));
+    }
+
+    /// <summary>Empirical CDF of samples with a vertical marker.</summary>
+    public static (string FigureJson, string Html) EmpiricalCdf(double[] samples, double markAt, string samplesName, string markName, string title, string xTitle, bool logX)
+    {
+        var sorted = samples.OrderBy(x => x).ToArray();
+        var y = sorted.Select((_, i) => (i + 1.0) / sorted.Length).ToArray();
+        var cdf = Line(sorted, y, samplesName, ColorOf(0));
+        var mark = Line([markAt, markAt], [0.0, 1.0], markName, ColorOf(1), StyleParam.DrawingStyle.Dash);
+        return Build(Style(CSharpChart.Combine([cdf, mark]), title, xTitle, "empirical P(X ≤ x)", logX: logX));
+    }
+
+    private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color, StyleParam.DrawingStyle? dash = null, bool showLegend = true)
+        => CSharpChart.Line<double, double, string>(x: x, y: y, Name: name, ShowLegend: showLegend, LineColor: Color.fromString(color),
+            LineDash: dash ?? StyleParam.DrawingStyle.Solid);
+
+    private static GenericChart WithTitle(GenericChart chart, string title)
+        => FSharpChart.withTitle(title, Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
+
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false, bool logX = false)
+        => WithTitle(chart, title)
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithSize(Width, Height);
+
+    // Shapes are set through their plotly.js property names: Plotly.NET's F# Shape.init has optional arguments C# cannot omit.
+    private static Shape Band(double x0, double x1, string color)
+    {
+        var shape = new Shape();
+        shape.SetProperty("type", "rect");
+        shape.SetProperty("x0", x0);
+        shape.SetProperty("x1", x1);
+        shape.SetProperty("y0", 0.0);
+        shape.SetProperty("y1", 1.0);
+        shape.SetProperty("xref", "x");
+        shape.SetProperty("yref", "paper");
+        shape.SetProperty("fillcolor", color);
+        shape.SetProperty("layer", "below");
+        var line = new Plotly.NET.Line();
+        line.SetProperty("width", 0.0);
+        shape.SetProperty("line", line);
+        return shape;
+    }
+
+    // Windows [start, end] clipped to xMax (an unbounded I_K ends at the last time); empty or later windows are not drawn.
+    private static GenericChart WithWindows(GenericChart chart, (double Start, double End)[] windows, double xMax)
+    {
+        var shapes = windows.Select(w => (w.Start, End: Math.Min(w.End, xMax))).Where(w => w.End >= w.Start)
+            .Select(w => Band(w.Start, w.End, "rgba(120,120,120,0.15)")).ToArray();
+        return shapes.Length == 0 ? chart : FSharpChart.withShapes(shapes, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);
+    }
+
+    /// <summary>The figure JSON (plotly.js data, layout, config) and the notebook HTML of a chart: a div and a script that loads
+    /// plotly.js through require.js, as Plotly.NET.Interactive writes it. Plotly.NET gives the chart div a random GUID; it is replaced
+    /// by one derived from the figure, so that re-executing a notebook reproduces its outputs byte for byte.</summary>
+    private static (string FigureJson, string Html) Build(GenericChart chart)
+    {
+        string json = GenericChart.toFigureJson(chart);
+        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewRequire(PlotlyCdn));
+        string html = GenericChart.toChartHTML(FSharpChart.withDisplayOptions(options).Invoke(chart));
+        var guid = DivId().Match(html);
+        if (guid.Success)
+        {
+            string stable = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)).ToString();
+            html = html.Replace(guid.Groups[1].Value, stable).Replace(guid.Groups[1].Value.Replace("-", ""), stable.Replace("-", ""));
+        }
+        return (json, html);
+    }
+
+    [GeneratedRegex("<div id=\"([0-9a-f-]{36})\"")]
+    private static partial Regex DivId();
+}

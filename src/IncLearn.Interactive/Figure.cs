@@ -1,0 +1,46 @@
+namespace IncLearn.Interactive;
+
+/// <summary>
+/// A chart of the tutorial, built by Plotly.NET in the chart engine's isolated context and held here as plain text: its
+/// plotly.js figure JSON and its notebook HTML. Displayed, it shows as text/html (interactive), with the figure JSON as
+/// <c>application/vnd.plotly.v1+json</c> beside it and its title as text/plain. Nothing F# is reachable from this type, so
+/// it loads in the real kernel's default context.
+/// </summary>
+public sealed class Figure
+{
+    internal Figure(string title, (string FigureJson, string Html) built)
+    {
+        Title = title;
+        Json = built.FigureJson;
+        Html = built.Html;
+    }
+
+    /// <summary>The figure's title.</summary>
+    public string Title { get; }
+
+    /// <summary>The figure as plotly.js JSON: <c>{"data": […], "layout": {…}, "config": {…}}</c>.</summary>
+    public string Json { get; }
+
+    /// <summary>The notebook HTML: a div and a script that loads plotly.js through require.js and draws the figure.</summary>
+    public string Html { get; }
+
+    /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
+    public string StandaloneHtml()
+        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Notebook.E(Title) + "</title><script>" + PlotlyJs.Source
+            + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + Json
+            + "; Plotly.newPlot('inclearn-figure', fig.data, fig.layout, fig.config || {});</script></body></html>";
+
+    /// <summary>Writes <see cref="StandaloneHtml"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
+    public void SaveHtml(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string tmp = full + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(tmp, StandaloneHtml());
+        File.Move(tmp, full, overwrite: true);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Figure: {Title}";
+}
