@@ -41,7 +41,7 @@ public sealed class RealKernelFixture : IAsyncLifetime
         // The notebooks load the library from its Release build, as the README tells a user to build it.
         await Step("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"]);
         await Step("dotnet", ["tool", "restore"]);
-        await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "tests", "RealKernel", "install_kernelspec.py"), JupyterPath]);
+        await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "scripts", "install-kernelspec.py"), JupyterPath]);
 
         var env = new Dictionary<string, string>
         {

@@ -5,7 +5,7 @@ usage: execute_nbclient.py OUT_DIR NOTEBOOK...
        execute_nbclient.py --inplace NOTEBOOK...   (store the real kernel's outputs in the notebooks themselves)
 Each notebook runs top to bottom in a fresh `.net-csharp` kernel from its own folder (as Jupyter would), with
 allow_errors so every failing cell is recorded rather than hiding the later ones; the executed copy goes to
-OUT_DIR/<name>. JUPYTER_PATH must point at the data dir holding the kernelspec (see install_kernelspec.py).
+OUT_DIR/<name>. JUPYTER_PATH must point at the data dir holding the kernelspec (see scripts/install-kernelspec.py).
 Prints one line per notebook: name, seconds, error-output count. Exit code 0 unless the kernel could not run a notebook.
 """
 import pathlib

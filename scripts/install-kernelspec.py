@@ -6,8 +6,8 @@ rewrites each kernel.json so that
   - the kernel is started from the pinned tool's assembly (not whatever `dotnet interactive` resolves to), and
   - its HTTP endpoint listens on local interfaces only (`--http-local-only`, which `jupyter install` does not write).
 
-usage: install_kernelspec.py JUPYTER_DATA_DIR     (kernelspecs go to JUPYTER_DATA_DIR/kernels/.net-*)
-       install_kernelspec.py --user               (the user's Jupyter data dir, e.g. ~/.local/share/jupyter)
+usage: install-kernelspec.py JUPYTER_DATA_DIR     (kernelspecs go to JUPYTER_DATA_DIR/kernels/.net-*)
+       install-kernelspec.py --user               (the user's Jupyter data dir, e.g. ~/.local/share/jupyter)
 """
 import json
 import os
@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 TOOL = "microsoft.dotnet-interactive"
-REPO = pathlib.Path(__file__).resolve().parents[2]
+REPO = pathlib.Path(__file__).resolve().parents[1]
 
 
 def tool_assembly() -> pathlib.Path:
