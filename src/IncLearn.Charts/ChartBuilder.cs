@@ -51,7 +51,7 @@ public static partial class ChartBuilder
             traces.Add(Line([t[0], t[^1]], [targets[i], targets[i]], targetLabels[i], ColorOf(i), StyleParam.DrawingStyle.Dash));
         }
         var chart = Style(CSharpChart.Combine(traces), title, "time t", "σ<sub>i,W</sub>(t)");
-        return Build(WithWindows(chart, windows, t[^1]));
+        return Build(WithWindows(chart, windows, t[^1], "phase "));
     }
 
     /// <summary>Several trajectories side by side, one panel per label (Figure 1, right).</summary>
@@ -68,8 +68,63 @@ public static partial class ChartBuilder
             var panel = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "time t");
             return k == 0 ? panel.WithYAxisStyle<double, double, string>(TitleText: "σ<sub>i,W</sub>(t)") : panel;
         }).ToArray();
-        var grid = CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => p.Label).ToArray());
-        return Build(WithTitle(grid, title).WithSize(Width + 200, Height));
+        var grid = WithTitle(CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => p.Label).ToArray()), title)
+            .WithSize(Width + 200, Height);
+        // One time axis for all panels (each panel's x axis matches the first), so the separation is visible, not only in tick labels.
+        foreach (var property in GenericChart.getLayout(grid).GetProperties(true))
+            if (property.Key.StartsWith("xaxis", StringComparison.Ordinal) && property.Key != "xaxis" && property.Value is DynamicObj.DynamicObj x)
+                x.SetProperty("matches", "x");
+        return Build(grid);
+    }
+
+    /// <summary>
+    /// One trajectory plot per α, chosen with a slider (plotly.js restyle steps, so it works in any page that runs plotly.js,
+    /// offline pages included, with no kernel): every step's traces are in the figure and the slider shows one step's. The
+    /// time axis is fixed to the longest grid so the transitions visibly move apart as α shrinks.
+    /// </summary>
+    public static (string FigureJson, string Html) AlphaSlider((string Label, double[] T, double[][] SigmaW)[] steps, double[] targets, string title)
+    {
+        var traces = new List<GenericChart>();
+        var owner = new List<int>();
+        double tMax = steps.Max(p => p.T[^1]);
+        for (int k = 0; k < steps.Length; k++)
+        {
+            for (int i = 0; i < steps[k].SigmaW.Length; i++)
+            {
+                traces.Add(Line(steps[k].T, steps[k].SigmaW[i], $"σ<sub>{i + 1},W</sub>(t)", ColorOf(i), showLegend: k == 0));
+                owner.Add(k);
+            }
+        }
+        for (int i = 0; i < targets.Length; i++)
+        {
+            traces.Add(Line([0.0, tMax], [targets[i], targets[i]], $"σ<sub>{i + 1},Y</sub>", ColorOf(i), StyleParam.DrawingStyle.Dash, showLegend: false));
+            owner.Add(-1); // targets: always visible
+        }
+        var chart = Style(CSharpChart.Combine(traces), title, "time t", "σ<sub>i,W</sub>(t)");
+        var layout = GenericChart.getLayout(chart);
+        var data = GenericChart.getTraces(chart).ToArray();
+        for (int j = 0; j < data.Length; j++) data[j].SetProperty("visible", owner[j] is -1 or 0);
+        var sliderSteps = steps.Select((p, k) =>
+        {
+            var step = new DynamicObj.DynamicObj();
+            step.SetProperty("label", p.Label);
+            step.SetProperty("method", "restyle");
+            var visible = new DynamicObj.DynamicObj();
+            visible.SetProperty("visible", owner.Select(o => o == -1 || o == k).ToArray());
+            step.SetProperty("args", new object[] { visible });
+            return step;
+        }).ToArray();
+        var slider = new DynamicObj.DynamicObj();
+        slider.SetProperty("active", 0);
+        slider.SetProperty("steps", sliderSteps);
+        var prefix = new DynamicObj.DynamicObj();
+        prefix.SetProperty("prefix", "");
+        slider.SetProperty("currentvalue", prefix);
+        slider.SetProperty("pad", new Dictionary<string, int> { ["t"] = 50 });
+        layout.SetProperty("sliders", new[] { slider });
+        foreach (var property in layout.GetProperties(true))
+            if (property.Key == "xaxis" && property.Value is DynamicObj.DynamicObj x) x.SetProperty("range", new[] { 0.0, tMax });
+        return Build(chart.WithSize(Width, Height + 120));
     }
 
     /// <summary>‖W(t) − Ŷ_k‖₂ per k on a log axis, ε as a line, windows shaded.</summary>
@@ -79,7 +134,7 @@ public static partial class ChartBuilder
         var traces = errors.Select((e, k) => Line(t, e, $"‖W(t) − Ŷ<sub>{k + 1}</sub>‖₂", ColorOf(k))).ToList();
         traces.Add(Line([t[0], t[^1]], [epsilon, epsilon], epsilonLabel, "#000000", StyleParam.DrawingStyle.Dot));
         var chart = Style(CSharpChart.Combine(traces), title, "time t", "spectral-norm error (log)", logY: true);
-        return Build(WithWindows(chart, windows, t[^1]));
+        return Build(WithWindows(chart, windows, t[^1], "I"));
     }
 
     /// <summary>Named series over one x axis; with <paramref name="markers"/> they are drawn as markers only.</summary>
@@ -144,12 +199,38 @@ public static partial class ChartBuilder
         return shape;
     }
 
-    // Windows [start, end] clipped to xMax (an unbounded I_K ends at the last time); empty or later windows are not drawn.
-    private static GenericChart WithWindows(GenericChart chart, (double Start, double End)[] windows, double xMax)
+    // Window k, [start, end] clipped to xMax (an unbounded I_K ends at the last time), shaded in the colour of curve k and
+    // labelled above the plot; empty windows and windows that start after xMax are not drawn.
+    private static GenericChart WithWindows(GenericChart chart, (double Start, double End)[] windows, double xMax, string labelPrefix)
     {
-        var shapes = windows.Select(w => (w.Start, End: Math.Min(w.End, xMax))).Where(w => w.End >= w.Start)
-            .Select(w => Band(w.Start, w.End, "rgba(120,120,120,0.15)")).ToArray();
-        return shapes.Length == 0 ? chart : FSharpChart.withShapes(shapes, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);
+        var drawn = windows.Select((w, k) => (w.Start, End: Math.Min(w.End, xMax), K: k)).Where(w => w.End >= w.Start).ToArray();
+        if (drawn.Length == 0) return chart;
+        var shapes = drawn.Select(w => Band(w.Start, w.End, Translucent(ColorOf(w.K)))).ToArray();
+        var labels = drawn.Select(w =>
+        {
+            var a = new Annotation();
+            a.SetProperty("x", (w.Start + w.End) / 2);
+            a.SetProperty("y", 1.0);
+            a.SetProperty("xref", "x");
+            a.SetProperty("yref", "paper");
+            a.SetProperty("yanchor", "bottom");
+            a.SetProperty("showarrow", false);
+            a.SetProperty("text", $"{labelPrefix}<sub>{w.K + 1}</sub>");
+            a.SetProperty("font", FontOf(ColorOf(w.K)));
+            return a;
+        }).ToArray();
+        chart = FSharpChart.withShapes(shapes, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);
+        return FSharpChart.withAnnotations(labels, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);
+    }
+
+    private static string Translucent(string hex)
+        => $"rgba({Convert.ToInt32(hex[1..3], 16)},{Convert.ToInt32(hex[3..5], 16)},{Convert.ToInt32(hex[5..7], 16)},0.15)";
+
+    private static Font FontOf(string color)
+    {
+        var font = new Font();
+        font.SetProperty("color", color);
+        return font;
     }
 
     /// <summary>The figure JSON (plotly.js data, layout, config) and the notebook HTML of a chart: a div and a script that loads
@@ -157,6 +238,7 @@ public static partial class ChartBuilder
     /// by one derived from the figure, so that re-executing a notebook reproduces its outputs byte for byte.</summary>
     private static (string FigureJson, string Html) Build(GenericChart chart)
     {
+        Polish(chart);
         string json = GenericChart.toFigureJson(chart);
         var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewRequire(PlotlyCdn));
         string html = GenericChart.toChartHTML(FSharpChart.withDisplayOptions(options).Invoke(chart));
@@ -167,6 +249,19 @@ public static partial class ChartBuilder
             html = html.Replace(guid.Groups[1].Value, stable).Replace(guid.Groups[1].Value.Replace("-", ""), stable.Replace("-", ""));
         }
         return (json, html);
+    }
+
+    // House style, on every figure: fonts readable on a projector; ticks as powers of ten (10⁻⁶, not SI prefixes like "1µ").
+    private static void Polish(GenericChart chart)
+    {
+        var layout = GenericChart.getLayout(chart);
+        var font = new Font();
+        font.SetProperty("size", 15);
+        layout.SetProperty("font", font);
+        foreach (var property in layout.GetProperties(true).ToArray())
+            if ((property.Key.StartsWith("xaxis", StringComparison.Ordinal) || property.Key.StartsWith("yaxis", StringComparison.Ordinal))
+                && property.Value is DynamicObj.DynamicObj axis)
+                axis.SetProperty("exponentformat", "power");
     }
 
     [GeneratedRegex("<div id=\"([0-9a-f-]{36})\"")]

@@ -96,6 +96,18 @@ public static class Figures
         return TrajectoryPanels(data, panels[0].Trajectory.SigmaY.Take(k).ToArray(), title);
     }
 
+    /// <summary>Figure 1 with a slider over α: one Corollary-2 trajectory per α, each on its own time grid, drawn on one time
+    /// axis; moving the slider shows the transitions separate as α shrinks. Works wherever plotly.js runs (no kernel needed).</summary>
+    public static Figure AlphaSlider(IReadOnlyList<(SpectralTrajectory Trajectory, IReadOnlyList<double> Times)> steps, string title)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Count == 0) throw new ArgumentException("at least one α is needed", nameof(steps));
+        int k = Modes(steps[0].Trajectory);
+        var data = steps.Select(p => ($"α = 10^{Notebook.Num(p.Trajectory.LogAlpha / Math.Log(10))}", p.Times.ToArray(),
+            p.Trajectory.On(p.Times).Take(k).ToArray())).ToArray();
+        return new Figure(title, Engine.AlphaSlider(data, steps[0].Trajectory.SigmaY.Take(k).ToArray(), title));
+    }
+
     /// <summary>‖W(t) − Ŷ_k‖₂ of a closed-form solution on a log axis (the library's <see cref="Measurements.ErrorsToBestRankK"/>),
     /// ε as a line and the windows I_k shaded.</summary>
     public static Figure ErrorToBestRankK(ClosedFormSolution solution, IReadOnlyList<double> times, double epsilon,

@@ -16,6 +16,8 @@ internal interface IChartBuilder
 
     (string FigureJson, string Html) TrajectoryPanels((string Label, double[] T, double[][] SigmaW)[] panels, double[] targets, string title);
 
+    (string FigureJson, string Html) AlphaSlider((string Label, double[] T, double[][] SigmaW)[] steps, double[] targets, string title);
+
     (string FigureJson, string Html) ErrorToBestRankK(double[] t, double[][] errors, double epsilon, string epsilonLabel,
         (double Start, double End)[] windows, string title);
 

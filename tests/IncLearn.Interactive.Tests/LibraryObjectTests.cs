@@ -106,6 +106,59 @@ public class LibraryObjectTests
     }
 
     [Fact]
+    public void PanelsShareOneTimeAxisSoTheSeparationIsVisible()
+    {
+        // Figure 1 (right)'s claim: transitions separate as α shrinks. Each panel on its own x range would hide it.
+        var panels = new[] { 1e-2, 1e-6 }.Select(a => (new SpectralTrajectory(Y, Spectral.WithAlpha(a)), (IReadOnlyList<double>)new double[] { 0, 1, 5 })).ToArray();
+        var layout = Json(Figures.TrajectoryPanels(panels, "Figure 1 (right)")).GetProperty("layout");
+        Assert.Equal("x", layout.GetProperty("xaxis2").GetProperty("matches").GetString());
+    }
+
+    [Fact]
+    public void AlphaSliderShowsOneAlphaAtATimeOnAFixedTimeAxis()
+    {
+        var steps = new[] { 1e-2, 1e-6, 1e-12 }.Select(a => (new SpectralTrajectory(Y, Spectral.WithAlpha(a)),
+            (IReadOnlyList<double>)Enumerable.Range(0, 20).Select(j => j * 0.5 * Math.Log(1 / a) / 10).ToArray())).ToArray();
+        var fig = Json(Figures.AlphaSlider(steps, "Figure 1 with a slider over α"));
+        var data = fig.GetProperty("data").EnumerateArray().ToArray();
+        Assert.Equal(3 * Y.K + Y.K, data.Length); // a curve per mode per α, and the targets
+        var slider = fig.GetProperty("layout").GetProperty("sliders")[0];
+        Assert.Equal(3, slider.GetProperty("steps").GetArrayLength());
+        Assert.Equal("α = 10^-12", slider.GetProperty("steps")[2].GetProperty("label").GetString());
+        // Step k shows exactly the curves of α_k (and the targets).
+        var visible = slider.GetProperty("steps")[1].GetProperty("args")[0].GetProperty("visible").EnumerateArray().Select(v => v.GetBoolean()).ToArray();
+        Assert.Equal(Y.K + Y.K, visible.Count(v => v));
+        Assert.True(visible.Skip(Y.K).Take(Y.K).All(v => v));
+        // One time axis: the longest grid (the smallest α's), so later transitions visibly sit further right.
+        Assert.Equal(steps[2].Item2[^1], fig.GetProperty("layout").GetProperty("xaxis").GetProperty("range")[1].GetDouble());
+    }
+
+    [Fact]
+    public void WindowsAreColouredAsTheirCurvesAndLabelled()
+    {
+        var solution = new ClosedFormSolution(Y, Spectral);
+        var fig = Json(Figures.ErrorToBestRankK(solution, [0.5, 1, 2, 4], 0.1, [new IncrementalWindow(1, 0.5, 1), new IncrementalWindow(2, 1.5, 2)], "errors"));
+        var layout = fig.GetProperty("layout");
+        var data = fig.GetProperty("data");
+        for (int k = 0; k < 2; k++)
+        {
+            string line = data[k].GetProperty("line").GetProperty("color").GetString()!; // "#RRGGBB"
+            string rgb = $"{Convert.ToInt32(line[1..3], 16)},{Convert.ToInt32(line[3..5], 16)},{Convert.ToInt32(line[5..7], 16)}";
+            Assert.Contains(rgb, layout.GetProperty("shapes")[k].GetProperty("fillcolor").GetString());
+            Assert.Equal($"I<sub>{k + 1}</sub>", layout.GetProperty("annotations")[k].GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
+    public void EveryAxisLabelsTicksAsPowersOfTen()
+    {
+        var fig = Json(Figures.ErrorToBestRankK(new ClosedFormSolution(Y, Spectral), [0.5, 1], 0.1, null, "errors"));
+        var axes = fig.GetProperty("layout").EnumerateObject().Where(p => p.Name.StartsWith("xaxis") || p.Name.StartsWith("yaxis")).ToArray();
+        Assert.NotEmpty(axes);
+        Assert.All(axes, a => Assert.Equal("power", a.Value.GetProperty("exponentformat").GetString()));
+    }
+
+    [Fact]
     public void ErrorFigureFromAClosedFormSolutionPlotsTheLibrarysErrors()
     {
         var solution = new ClosedFormSolution(Y, Spectral);
