@@ -24,6 +24,22 @@ public sealed class Figure
     /// <summary>The notebook HTML: a div and a script that loads plotly.js through require.js and draws the figure.</summary>
     public string Html { get; }
 
+    /// <summary>Width and height in pixels, as the figure's layout sets them (820×460 when it does not).</summary>
+    public (int Width, int Height) Size
+    {
+        get
+        {
+            var layout = System.Text.Json.Nodes.JsonNode.Parse(Json)?["layout"];
+            return ((int?)layout?["width"]?.GetValue<double>() ?? 820, (int?)layout?["height"]?.GetValue<double>() ?? 460);
+        }
+    }
+
+    private string? png;
+
+    /// <summary>The figure as a base64 PNG drawn by plotly.js in headless Chromium (see <see cref="StaticImage"/>), for views
+    /// that run no script. Drawn on first use.</summary>
+    public string Png() => png ??= StaticImage.Png(this);
+
     /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
     public string StandaloneHtml()
         => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Notebook.E(Title) + "</title><script>" + PlotlyJs.Source

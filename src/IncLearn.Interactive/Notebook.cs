@@ -16,6 +16,9 @@ public static class Notebook
     /// <summary>MIME type of Plotly figure JSON (data, layout, config), written beside text/html for charts.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
+    /// <summary>MIME type of the static image of a chart (base64 PNG).</summary>
+    public const string PngMimeType = "image/png";
+
     /// <summary>MIME type of a check output: a JSON array of checks (name, passed, kind, actual, expected, tolerance, detail).
     /// This is how checks reach a headless runner or a test: as outputs, whatever kernel executed the notebook.</summary>
     public const string ChecksMimeType = "application/vnd.inclearn.checks+json";
@@ -47,7 +50,11 @@ public static class Notebook
             Formatter.Register<Figure>((f, w) => w.Write(f.Html), HtmlFormatter.MimeType);
             Formatter.Register<Figure>((f, w) => w.Write(f.Json), PlotlyMimeType);
             Formatter.Register<Figure>((f, w) => w.Write(f.ToString()), PlainTextFormatter.MimeType);
-            Formatter.SetPreferredMimeTypesFor(typeof(Figure), HtmlFormatter.MimeType, PlotlyMimeType, PlainTextFormatter.MimeType);
+            Formatter.Register<Figure>((f, w) => w.Write(f.Png()), PngMimeType);
+            // The PNG travels beside the interactive chart when a browser can draw it (see StaticImage).
+            Formatter.SetPreferredMimeTypesFor(typeof(Figure), StaticImage.Available
+                ? [HtmlFormatter.MimeType, PlotlyMimeType, PngMimeType, PlainTextFormatter.MimeType]
+                : [HtmlFormatter.MimeType, PlotlyMimeType, PlainTextFormatter.MimeType]);
             TheoremCards.Register();
             LibraryCards.Register();
             registered = true;

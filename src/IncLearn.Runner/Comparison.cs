@@ -98,12 +98,16 @@ public static partial class Comparison
                 "stream" => $"[{o["name"]}]\n" + Flatten(o["text"]),
                 "error" => $"[error {o["ename"]}]\n{o["evalue"]}",
                 _ => string.Join("\n", (o["data"] as JsonObject ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                        .Select(kv => $"[{kv.Key}]\n{Flatten(kv.Value)}")),
+                        .Select(kv => $"[{kv.Key}]\n{(IsImage(kv.Key) ? "<image>" : Flatten(kv.Value))}")),
             };
             list.Add(Sanitize(text));
         }
         return list;
     }
+
+    // Images compare by presence only: they are renderings (antialiasing, fonts) of data that is compared beside them,
+    // e.g. a chart's PNG next to its figure JSON; their bytes differ across machines without any result changing.
+    private static bool IsImage(string mime) => mime.StartsWith("image/", StringComparison.Ordinal);
 
     private static string Flatten(JsonNode? node) => node switch
     {

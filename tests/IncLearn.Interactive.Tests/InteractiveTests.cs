@@ -73,7 +73,9 @@ public class FormatterTests
     {
         var chart = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 2, 3 })], "t", "x", "y");
         var mimes = Formatter.GetPreferredMimeTypesFor(chart.GetType()).ToArray();
-        Assert.Equal(new[] { "text/html", Notebook.PlotlyMimeType, "text/plain" }, mimes);
+        Assert.Equal(StaticImage.Available
+            ? new[] { "text/html", Notebook.PlotlyMimeType, "image/png", "text/plain" }
+            : new[] { "text/html", Notebook.PlotlyMimeType, "text/plain" }, mimes);
         string html = chart.ToDisplayString("text/html");
         Assert.Contains("<div id=", html);
         Assert.Contains("<script", html);
@@ -234,6 +236,38 @@ public class DataTests
 public class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
+
+    [ToolFact(Chromium, "--version")]
+    public void FigurePngIsDrawnOnceAtTheFiguresSizeAndCached()
+    {
+        string cache = Path.Combine(Path.GetTempPath(), "inclearn-cache-" + Guid.NewGuid().ToString("N"));
+        string? before = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        try
+        {
+            Notebook.Setup();
+            Assert.True(StaticImage.Available);
+            var figure = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "static", "x", "y");
+            byte[] png = Convert.FromBase64String(figure.ToDisplayString("image/png"));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            // IHDR: width and height, big-endian, at bytes 16–23 — the figure's own size.
+            int width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+            int height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
+            Assert.Equal(figure.Size, (width, height));
+            // Not a blank page: a drawn chart has many distinct bytes after compression.
+            Assert.True(png.Length > 5_000, $"PNG of {png.Length} bytes");
+            var cached = Assert.Single(Directory.GetFiles(Path.Combine(cache, "inclearn", "png")));
+            Assert.Equal(png, File.ReadAllBytes(cached));
+            // A new figure object with the same JSON comes from the cache, byte for byte.
+            var again = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "static", "x", "y");
+            Assert.Equal(Convert.ToBase64String(png), again.Png());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", before);
+            if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
+        }
+    }
 
     [ToolFact(Chromium, "--version")]
     public void StandaloneFigureRendersANonEmptyPlotInHeadlessChromium()
