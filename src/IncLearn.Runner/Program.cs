@@ -38,7 +38,11 @@ public static class Program
             : 2);
         var validate = new Command("validate", "Report format problems without executing") { paths };
         validate.SetAction(pr => Validate(pr.GetValue(paths)));
-        var root = new RootCommand("Headless runner for C# Polyglot notebooks") { run, check, validate };
+        var to = new Option<string>("--to") { Description = "Export format: cs (a .NET file-based app per notebook)", DefaultValueFactory = _ => "cs" };
+        var appsDir = new Option<string>("--output-dir") { Description = "Where the apps go", DefaultValueFactory = _ => "apps" };
+        var export = new Command("export", "Turn each notebook into a .NET file-based app (dotnet run app.cs)") { paths, to, appsDir };
+        export.SetAction(pr => Export(pr.GetValue(paths), pr.GetValue(to)!, pr.GetValue(appsDir)!));
+        var root = new RootCommand("Headless runner for C# Polyglot notebooks") { run, check, validate, export };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -140,6 +144,29 @@ public static class Program
         if (junit is not null) Reports.WriteJUnit(results, junit);
         if (html is not null)
             HtmlExport.Write(results.Where(r => r.Notebook is not null).Select(r => (r.Path, r.Notebook!)).ToArray(), html);
+        return exit;
+    }
+
+    private static int Export(string[]? paths, string to, string outputDir)
+    {
+        if (to != "cs") { Console.Error.WriteLine($"--to {to}: the only export format is cs"); return 2; }
+        var notebooks = FindOrReport(paths);
+        if (notebooks is null) return 2;
+        int exit = 0;
+        foreach (var nb in notebooks)
+        {
+            string app = Path.Combine(outputDir, Path.GetFileNameWithoutExtension(nb) + ".cs");
+            try
+            {
+                NotebookFile.WriteAtomic(app, FileBasedAppExport.Export(NotebookFile.Load(nb), nb, app));
+                Console.WriteLine($"{nb} → {app}");
+            }
+            catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"{nb}: {e.Message}");
+                exit = 2;
+            }
+        }
         return exit;
     }
 

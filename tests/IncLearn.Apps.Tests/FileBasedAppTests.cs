@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using IncLearn.RealKernel.Tests;
+using IncLearn.Runner;
+
+namespace IncLearn.Apps.Tests;
+
+/// <summary>The third way to use the tutorial: each notebook as a file-based app in apps/, kept in sync with the notebook and
+/// run with `dotnet run`; it must exit 0 and print exactly the notebook's checks.</summary>
+public class FileBasedAppTests
+{
+    private static string AppOf(string notebook) => Path.Combine(Repository.Root, "apps", Path.GetFileNameWithoutExtension(notebook) + ".cs");
+
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public void CommittedAppMatchesAFreshExport(string notebook)
+    {
+        string path = Path.Combine(Repository.Root, "notebooks", notebook);
+        string app = AppOf(notebook);
+        Assert.True(File.Exists(app), $"{app} is missing: run `inclearn-nb export --to cs notebooks` and commit apps/");
+        string fresh = FileBasedAppExport.Export(NotebookFile.Load(path), path, app);
+        Assert.True(fresh == File.ReadAllText(app), $"{app} is out of date with {notebook}: re-export it (the notebook is the single source)");
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public async Task AppRunsAndPrintsEveryCheckOfItsNotebook(string notebook)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inclearn-app-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, text) = await ExternalProcess.RunAsync("dotnet", ["run", AppOf(notebook)], Repository.Root, TimeSpan.FromMinutes(5),
+                new Dictionary<string, string> { ["INCLEARN_APP_OUTPUT"] = output });
+            Assert.True(code == 0, $"dotnet run {AppOf(notebook)} exited {code}:\n{Tail(text)}");
+            // A check prints as "✓ name: detail" (names may contain ": " themselves).
+            var printed = text.Split('\n').Where(l => l.StartsWith("✓ ", StringComparison.Ordinal) || l.StartsWith("✗ ", StringComparison.Ordinal)).ToList();
+            var stored = NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook)).Checks();
+            Assert.Equal(stored.Count, printed.Count);
+            Assert.All(printed, line => Assert.StartsWith("✓", line));
+            foreach (var check in stored)
+            {
+                int i = printed.FindIndex(l => l.StartsWith($"✓ {check.Name}: ", StringComparison.Ordinal));
+                Assert.True(i >= 0, $"check '{check.Name}' was not printed");
+                printed.RemoveAt(i);
+            }
+            // Each figure is written beside the app, and its path printed.
+            foreach (Match m in Regex.Matches(text, "^figure: (.*)$", RegexOptions.Multiline)) Assert.True(File.Exists(m.Groups[1].Value.Trim()), m.Value);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static string Tail(string s) => s.Length > 3000 ? "…" + s[^3000..] : s;
+}
