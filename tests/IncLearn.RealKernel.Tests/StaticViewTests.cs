@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace IncLearn.RealKernel.Tests;
+
+/// <summary>
+/// The committed notebooks as readers meet them before running anything: every chart carries a PNG beside its interactive
+/// HTML, a script-free static view shows each chart as an image, and static renderers highlight the code as C# while
+/// Polyglot Notebooks still opens the notebook with its C# kernel.
+/// </summary>
+public partial class StaticViewTests
+{
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public void EveryChartCarriesAPng(string notebook)
+    {
+        var nb = NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook));
+        foreach (var (index, cell) in nb.CodeCells)
+            foreach (var o in NotebookOutputs.Outputs(cell).Where(o => o["data"]?[NotebookOutputs.PlotlyMime] is not null))
+            {
+                Assert.True(o["data"]!["image/png"] is not null, $"{notebook} cell {index}: a chart without its PNG");
+                Assert.True(o["data"]!["text/html"] is not null, $"{notebook} cell {index}: a chart without its interactive HTML");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public void CodeIsHighlightedAsCSharpAndOpensInTheCSharpKernel(string notebook)
+    {
+        var meta = NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook)).Json["metadata"]!;
+        Assert.Equal("csharp", (string?)meta["language_info"]?["pygments_lexer"]);
+        Assert.Equal("C#", (string?)meta["language_info"]?["name"]);
+        Assert.Equal(".net-csharp", (string?)meta["kernelspec"]?["name"]);
+        Assert.Equal("csharp", (string?)meta["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
+    }
+
+    /// <summary>
+    /// A script-free view (nbconvert with sanitize_html, HTML stripped of scripts) that prefers a chart's image over its
+    /// scripted HTML, as JupyterLab does for untrusted outputs: every chart shows as an image. Debian's nbconvert 6.5.3 with
+    /// its default priority would pick the (sanitized, empty) HTML instead; see README, "Where charts are visible".
+    /// </summary>
+    [Fact]
+    public async Task SanitizedStaticViewShowsEveryChartAsAnImage()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "inclearn-static-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var path in Repository.Notebooks)
+            {
+                var (code, log) = await ExternalProcess.RunAsync("/usr/bin/jupyter-nbconvert",
+                    ["--to", "html", "--HTMLExporter.sanitize_html=True",
+                     "--NbConvertBase.display_data_priority=['image/png','image/svg+xml','text/html','text/markdown','text/plain']",
+                     "--output-dir", output, path], Repository.Root, TimeSpan.FromMinutes(2));
+                Assert.True(code == 0, $"nbconvert {path}: {log}");
+                string html = File.ReadAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(path) + ".html"));
+                int charts = NotebookOutputs.Load(path).ChartsPerCell().Values.Sum();
+                Assert.Equal(charts, PngImage().Count(html));
+                Assert.DoesNotContain("Plotly.newPlot", html); // no script survived
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [GeneratedRegex("<img src=\"data:image/png;base64,")]
+    private static partial Regex PngImage();
+}
