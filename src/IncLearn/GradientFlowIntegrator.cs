@@ -12,20 +12,23 @@ public sealed record FlowTrajectory(IReadOnlyList<double> Times, IReadOnlyList<M
 /// <summary>
 /// Reference solution of the gradient flow (2) U̇ = (Y − UUᵀ)U by <see cref="DormandPrince45"/>. It integrates U, not the
 /// Riccati ODE (3) for W: when rank W₀ &lt; K a transverse perturbation of W grows like e^{2σt} and a negative one blows up
-/// in finite time, so integrating W fails for rank-deficient starts (DESIGN.md §1).
+/// in finite time, so integrating W fails for rank-deficient starts.
 /// </summary>
 public static class GradientFlowIntegrator
 {
     /// <summary>Integrates from U(0) = α^{1/2}Ū₀ to each of the times.</summary>
     /// <param name="target">The target Y.</param>
     /// <param name="initialization">U(0) = α^{1/2}Ū₀ (α must be representable: α &gt; 0 as a double).</param>
-    /// <param name="times">Non-decreasing times ≥ 0.</param>
+    /// <param name="times">Finite, non-decreasing times ≥ 0 (a single far time is fine: the first step is chosen from f(U₀)).</param>
     /// <param name="rtol">Relative tolerance per step.</param>
-    /// <param name="atol">Absolute tolerance on the entries of U; default 1e-6·α^{1/2}·rtol-scaled: entries of U start at
-    /// size α^{1/2}, and a looser atol lets the integrator skip the slow exponential growth (2–200 % errors at α = 1e-8).</param>
+    /// <param name="atol">Absolute tolerance on the entries of U; default 1e-3·rtol·max|U₀ᵢⱼ| (entries of U start at size
+    /// α^{1/2}, and a looser atol lets the integrator skip the slow exponential growth: 2–200 % errors at α = 1e-8).
+    /// A zero shape gives U ≡ 0, the exact solution.</param>
+    /// <param name="maxSteps">Step cap passed to <see cref="DormandPrince45"/>; exceeding it throws with the time reached.</param>
     public static FlowTrajectory Integrate(Target target, Initialization initialization, IReadOnlyList<double> times,
-        double rtol = 1e-10, double? atol = null)
+        double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000)
     {
+        Numerics.CheckTimes(times, nameof(times), sorted: true);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(initialization);
         if (initialization.N != target.N)
@@ -62,7 +65,7 @@ public static class GradientFlowIntegrator
 
         var state0 = new double[n * r];
         for (int i = 0; i < n; i++) for (int j = 0; j < r; j++) state0[i * r + j] = u0[i, j];
-        var result = DormandPrince45.Integrate(Rhs, state0, times, rtol, a);
+        var result = DormandPrince45.Integrate(Rhs, state0, times, rtol, a, maxSteps: maxSteps);
         var us = result.States.Select(s => Matrix<double>.Build.Dense(n, r, (i, j) => s[i * r + j])).ToArray();
         var ws = us.Select(u => u * u.Transpose()).ToArray();
         return new FlowTrajectory(result.Times, ws, us, result.Statistics);

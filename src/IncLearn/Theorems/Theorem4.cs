@@ -39,8 +39,8 @@ public sealed class Theorem4 : IncrementalLearningTheorem
         NormV = 1 / lmin;
         NormVInverse = lmax;
         ActualM = Math.Max(NormV, NormVInverse);
-        if (mOverride is double mo && !(mo >= 1) || mOverride is double.NaN)
-            throw new ArgumentOutOfRangeException(nameof(mOverride), mOverride, "a bound on M = max(‖V‖, ‖V⁻¹‖) is ≥ 1");
+        if (mOverride is double mo && !(mo >= 1 && double.IsFinite(mo)))
+            throw new ArgumentOutOfRangeException(nameof(mOverride), mOverride, $"a bound on M = max(‖V‖, ‖V⁻¹‖) must be finite and ≥ 1, got {mo}");
         M = mOverride ?? ActualM;
         LogSmallC = Math.Log(epsilon) - Math.Log(16) - 2 * Math.Log(M);
         LogLargeC = Math.Log(16) + 2 * Math.Log(target.SigmaY[0]) + 2 * Math.Log(M) - Math.Log(epsilon);
