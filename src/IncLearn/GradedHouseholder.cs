@@ -5,7 +5,7 @@ namespace IncLearn;
 /// carry their own exponents, so that no scale of the problem (e^{σt} for t up to 1e300, α far below the double range) is
 /// ever formed as a number.
 /// <para>Derivation. With Ũ = ΦᵀŪ₀ (n×m), B = S(t)Ũ and D(t) = S⁻¹GS⁻¹ = diag((1 − e^{−2σ_i t})/σ_i, 2t), Woodbury's
-/// identity turns eq. (5) into W̃ = B(I_m/α + BᵀDB)⁻¹Bᵀ. Let N = [I_m; A] with A = diag(g)Ũ, g_i = √(α d_i)·e^{σ_i t}; then
+/// identity turns eq. (5) into W̃ = B(I_m/α + BᵀDB)⁻¹Bᵀ. Let N = [A; I_m] with A = diag(g)Ũ, g_i = √(α d_i)·e^{σ_i t}; then
 /// NᵀN = α(I/α + BᵀDB), and with the thin QR N = QR, W̃ = D^{−½}Q_A Q_Aᵀ D^{−½}, Q_A the rows of Q that belong to A.
 /// No threshold on the rank of Ũ enters: the identity block keeps N of full column rank for every Ũ, invertible or not.</para>
 /// <para>Numerics. Row i of N is stored as e^{ρ_i}·x_i with a mantissa row x_i (max |entry| = 1) and ρ_i = σ_i t + b_i kept
@@ -15,7 +15,7 @@ namespace IncLearn;
 /// for rows of any grading (Cox &amp; Higham, BIT 38 (1998)). Q's rows are accumulated in the same graded representation,
 /// Q_jl = e^{ρ_j − E_l} ẑ_jl (E_l the pivot exponent of step l), so rows far below the others keep full relative accuracy
 /// and rows far above them underflow only in entries that are negligible. F_il = e^{(σ_i − σ_l)t + ½log α + log‖ũ_i‖∞ − b_l} ẑ_il
-/// needs no D^{−½}, so t = 0 is covered too.</para>
+/// needs no D^{−½}, so t = 0 is covered too. Columns are stored contiguously; every inner loop is a <see cref="DenseKernels"/> call.</para>
 /// </summary>
 internal static class GradedHouseholder
 {
@@ -29,131 +29,124 @@ internal static class GradedHouseholder
     public static double[] Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, int m)
     {
         int n = sigma.Length, rows = n + m;
-        // Row data: mantissa x (m entries), growth rate sig, offset b (log weight = sig·t + b).
-        var x = new double[rows][];
+        var x = new double[m][];                  // column c of the working matrix, over row positions
+        for (int c = 0; c < m; c++) x[c] = new double[rows];
         var sig = new double[rows];
         var b = new double[rows];
         var orig = new int[rows];
+        var dead = new bool[rows];                // active part exactly zero
         for (int i = 0; i < n; i++)
         {
-            x[i] = mantissa.AsSpan(i * m, m).ToArray();
+            for (int c = 0; c < m; c++) x[c][i] = mantissa[i * m + c];
             sig[i] = sigma[i];
-            double d = Numerics.D(sigma[i], t);
-            b[i] = d > 0 && !double.IsNegativeInfinity(logRowNorm[i]) ? 0.5 * logAlpha + 0.5 * Math.Log(d) + logRowNorm[i] : double.NegativeInfinity;
+            // log d_i without overflow: d = 2t on the null space (t up to double.MaxValue), (1 − e^{−2σt})/σ ≤ 1/σ otherwise.
+            double logD = t == 0 ? double.NegativeInfinity : sigma[i] > 0 ? Math.Log(Numerics.D(sigma[i], t)) : Math.Log(2) + Math.Log(t);
+            b[i] = !double.IsNegativeInfinity(logRowNorm[i]) ? 0.5 * logAlpha + 0.5 * logD + logRowNorm[i] : double.NegativeInfinity;
             orig[i] = i;
+            dead[i] = double.IsNegativeInfinity(logRowNorm[i]);
         }
-        for (int j = 0; j < m; j++)
-        {
-            x[n + j] = new double[m];
-            x[n + j][j] = 1;
-            orig[n + j] = n + j;
-        }
-        var bAtStep = new double[rows][];      // b of each row at each step (before that step's renormalization)
-        var scaleAfter = new double[rows][];   // renormalization factor applied after each step
-        for (int j = 0; j < rows; j++) { bAtStep[j] = new double[m]; scaleAfter[j] = new double[m]; }
+        for (int j = 0; j < m; j++) { x[j][n + j] = 1; orig[n + j] = n + j; }
+
+        var omegaAt = new double[m][];            // ω_j of step k (relative to the pivot row), over row positions
+        var scaleAfter = new double[m][];         // renormalization factors applied after step k
         var pivotColumn = new int[m];
-        var vPivot = new double[m];            // v̂_k of the pivot row (its x keeps α̂ − not needed)
+        var vPivot = new double[m];
         var vv = new double[m];
         var pivotSig = new double[m];
         var pivotB = new double[m];
-        var active = Enumerable.Range(0, m).ToList();
+        var active = new List<int>(Enumerable.Range(0, m));
         var omega = new double[rows];
-
-        double Diff(int j, int k) => double.IsNegativeInfinity(b[j]) ? double.NegativeInfinity
-            : (sig[j] - sig[k]) * t + (b[j] - b[k]);
-
-        void Swap(int p, int q)
-        {
-            (x[p], x[q]) = (x[q], x[p]); (sig[p], sig[q]) = (sig[q], sig[p]); (b[p], b[q]) = (b[q], b[p]);
-            (orig[p], orig[q]) = (orig[q], orig[p]); (bAtStep[p], bAtStep[q]) = (bAtStep[q], bAtStep[p]);
-            (scaleAfter[p], scaleAfter[q]) = (scaleAfter[q], scaleAfter[p]);
-        }
+        var weighted = new double[rows];
+        var vhat = new double[rows];
+        var rowMax = new double[rows];
 
         for (int k = 0; k < m; k++)
         {
-            // Reference row: the largest weight among rows whose active part is non-zero.
             int refRow = -1;
             for (int j = k; j < rows; j++)
             {
-                if (double.IsNegativeInfinity(b[j]) || !AnyNonZero(x[j], active)) continue;
-                if (refRow < 0 || Diff(j, refRow) > 0) refRow = j;
+                if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
+                if (refRow < 0 || (sig[j] - sig[refRow]) * t + (b[j] - b[refRow]) > 0) refRow = j;
             }
             if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
-            for (int j = k; j < rows; j++) omega[j] = Math.Exp(2 * Diff(j, refRow));
+            for (int j = k; j < rows; j++)
+                omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
             int p = -1; double best = -1;
             foreach (int c in active)
             {
-                double s = 0;
-                for (int j = k; j < rows; j++) if (omega[j] > 0) s += omega[j] * x[j][c] * x[j][c];
+                double s = DenseKernels.WeightedSquares(omega.AsSpan(k), x[c].AsSpan(k));
                 if (s > best) { best = s; p = c; }
             }
             int q = k; double bestRow = -1;
+            var xp = x[p];
             for (int j = k; j < rows; j++)
             {
-                double w = omega[j] > 0 ? Math.Sqrt(omega[j]) * Math.Abs(x[j][p]) : 0;
+                double w = omega[j] * xp[j] * xp[j];
                 if (w > bestRow) { bestRow = w; q = j; }
             }
-            Swap(k, q);
-            for (int j = k; j < rows; j++)
+            if (q != k)
             {
-                omega[j] = Math.Exp(2 * Diff(j, k));
-                bAtStep[j][k] = b[j];
+                for (int c = 0; c < m; c++) (x[c][k], x[c][q]) = (x[c][q], x[c][k]);
+                for (int l = 0; l < k; l++)
+                {
+                    (omegaAt[l][k], omegaAt[l][q]) = (omegaAt[l][q], omegaAt[l][k]);
+                    (scaleAfter[l][k], scaleAfter[l][q]) = (scaleAfter[l][q], scaleAfter[l][k]);
+                }
+                (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
+                (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
             }
-            double norm2 = 0;
-            for (int j = k; j < rows; j++) if (omega[j] > 0) norm2 += omega[j] * x[j][p] * x[j][p];
-            double alphaHat = -Math.CopySign(Math.Sqrt(norm2), x[k][p]);
-            double vk = x[k][p] - alphaHat;
-            double vvk = omega[k] * vk * vk;
-            for (int j = k + 1; j < rows; j++) if (omega[j] > 0) vvk += omega[j] * x[j][p] * x[j][p];
+            var om = new double[rows];
+            for (int j = k; j < rows; j++)
+                om[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[k]) * t + (b[j] - b[k])));
+            omegaAt[k] = om;
+            double norm2 = DenseKernels.WeightedSquares(om.AsSpan(k), xp.AsSpan(k));
+            double alphaHat = -Math.CopySign(Math.Sqrt(norm2), xp[k]);
+            double vk = xp[k] - alphaHat;
+            Array.Copy(xp, k, vhat, k, rows - k);
+            vhat[k] = vk;
+            double vvk = DenseKernels.WeightedSquares(om.AsSpan(k), vhat.AsSpan(k));
+            for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
             pivotColumn[k] = p; vPivot[k] = vk; vv[k] = vvk; pivotSig[k] = sig[k]; pivotB[k] = b[k];
             active.Remove(p);
             foreach (int c in active)
             {
-                double s = omega[k] * vk * x[k][c];
-                for (int j = k + 1; j < rows; j++) if (omega[j] > 0) s += omega[j] * x[j][p] * x[j][c];
-                double gamma = 2 * s / vvk;
-                if (gamma == 0) continue;
-                x[k][c] -= vk * gamma;
-                for (int j = k + 1; j < rows; j++) x[j][c] -= x[j][p] * gamma;
+                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), x[c].AsSpan(k)) / vvk;
+                if (gamma != 0) DenseKernels.Axpy(x[c].AsSpan(k), -gamma, vhat.AsSpan(k));
             }
-            // Renormalize the active rows (their mantissa over the remaining columns to max |entry| = 1).
+            // Renormalize the active rows j > k (their mantissa over the remaining columns to max |entry| = 1).
+            var sc = new double[rows];
+            Array.Fill(sc, 1.0);
+            scaleAfter[k] = sc;
+            if (active.Count == 0) continue;
+            Array.Clear(rowMax, k + 1, rows - k - 1);
+            foreach (int c in active) DenseKernels.MaxAbs(rowMax.AsSpan(k + 1), x[c].AsSpan(k + 1));
+            var inv = new double[rows];
             for (int j = k + 1; j < rows; j++)
             {
-                double s = 0;
-                foreach (int c in active) s = Math.Max(s, Math.Abs(x[j][c]));
-                if (s > 0 && s != 1)
-                {
-                    double inv = 1 / s;
-                    foreach (int c in active) x[j][c] *= inv;
-                    if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
-                    scaleAfter[j][k] = s;
-                }
-                else scaleAfter[j][k] = 1;
+                double s = rowMax[j];
+                if (s == 0) { dead[j] = true; inv[j] = 1; continue; }
+                inv[j] = 1 / s;
+                sc[j] = s;
+                if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
             }
+            foreach (int c in active) DenseKernels.Scale(x[c].AsSpan(k + 1), inv.AsSpan(k + 1));
         }
 
-        // Backward accumulation of Q's rows in the graded representation: Z = H_0 ⋯ H_{m−1}[I_m; 0].
-        var z = new double[rows][];
-        for (int j = 0; j < rows; j++) { z[j] = new double[m]; if (j < m) z[j][j] = 1; }
+        // Backward accumulation of Q's columns in the graded representation: Z = H_0 ⋯ H_{m−1}[I_m; 0].
+        var z = new double[m][];
+        for (int l = 0; l < m; l++) { z[l] = new double[rows]; z[l][l] = 1; }
         for (int k = m - 1; k >= 0; k--)
         {
-            for (int j = k + 1; j < rows; j++)
-            {
-                double s = scaleAfter[j][k];
-                if (s != 1) for (int l = k + 1; l < m; l++) z[j][l] *= s;
-            }
-            int p = pivotColumn[k];
-            for (int j = k; j < rows; j++)
-                omega[j] = double.IsNegativeInfinity(bAtStep[j][k]) ? 0 : Math.Exp(2 * ((sig[j] - sig[k]) * t + (bAtStep[j][k] - bAtStep[k][k])));
-            double vk = vPivot[k];
+            for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
+            var xp = x[pivotColumn[k]];
+            Array.Copy(xp, k, vhat, k, rows - k);
+            vhat[k] = vPivot[k];
+            var om = omegaAt[k];
+            for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
             for (int l = k; l < m; l++)
             {
-                double s = omega[k] * vk * z[k][l];
-                for (int j = k + 1; j < rows; j++) if (omega[j] > 0) s += omega[j] * x[j][p] * z[j][l];
-                double gamma = 2 * s / vv[k];
-                if (gamma == 0) continue;
-                z[k][l] -= vk * gamma;
-                for (int j = k + 1; j < rows; j++) z[j][l] -= x[j][p] * gamma;
+                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), z[l].AsSpan(k)) / vv[k];
+                if (gamma != 0) DenseKernels.Axpy(z[l].AsSpan(k), -gamma, vhat.AsSpan(k));
             }
         }
 
@@ -165,18 +158,15 @@ internal static class GradedHouseholder
             double baseExp = 0.5 * logAlpha + logRowNorm[i];
             for (int l = 0; l < m; l++)
             {
-                double zl = z[pos][l];
+                double zl = z[l][pos];
                 if (zl == 0) continue;
                 double e = (sigma[i] - pivotSig[l]) * t + baseExp - pivotB[l] + Math.Log(Math.Abs(zl));
+                // |F_il|² ≤ W̃_ii is bounded; an exponent beyond the double range can only be the rounding residue of a row
+                // separated from pivot l by more than e^{709} (its exact ẑ_il is below the double range), i.e. 0.
+                if (!(e < 709)) continue;
                 f[i * m + l] = Math.CopySign(Math.Exp(e), zl);
             }
         }
         return f;
-    }
-
-    private static bool AnyNonZero(double[] row, List<int> columns)
-    {
-        foreach (int c in columns) if (row[c] != 0) return true;
-        return false;
     }
 }
