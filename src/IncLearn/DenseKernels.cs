@@ -59,4 +59,28 @@ internal static class DenseKernels
         for (; i <= m.Length - n; i += n) Vector.Max(new Vector<double>(m[i..]), Vector.Abs(new Vector<double>(x[i..]))).CopyTo(m[i..]);
         for (; i < m.Length; i++) m[i] = Math.Max(m[i], Math.Abs(x[i]));
     }
+
+    /// <summary>Fused update of one column of the graded QR: y −= γ·v, m_i ← max(m_i, |y_i|), and returns Σ w_i y_i²
+    /// (the next step's weighted column norm), in one pass over memory.</summary>
+    public static double UpdateTrackMaxAndNorm(Span<double> y, double gamma, ReadOnlySpan<double> v, Span<double> m, ReadOnlySpan<double> w)
+    {
+        int i = 0, n = Vector<double>.Count;
+        var vg = new Vector<double>(gamma);
+        var acc = Vector<double>.Zero;
+        for (; i <= y.Length - n; i += n)
+        {
+            var yi = new Vector<double>(y[i..]) - vg * new Vector<double>(v[i..]);
+            yi.CopyTo(y[i..]);
+            Vector.Max(new Vector<double>(m[i..]), Vector.Abs(yi)).CopyTo(m[i..]);
+            acc += new Vector<double>(w[i..]) * yi * yi;
+        }
+        double s = Vector.Sum(acc);
+        for (; i < y.Length; i++)
+        {
+            y[i] -= gamma * v[i];
+            m[i] = Math.Max(m[i], Math.Abs(y[i]));
+            s += w[i] * y[i] * y[i];
+        }
+        return s;
+    }
 }

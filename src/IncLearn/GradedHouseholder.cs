@@ -60,23 +60,32 @@ internal static class GradedHouseholder
         var vhat = new double[rows];
         var rowMax = new double[rows];
 
+        // Rows are renormalized (mantissa max |entry| back to 1) only when their active part has shrunk below this: between
+        // renormalizations every weight e^{2(b_j − b_ref)} stays ≤ 1 and a row it underflows is still below 1e-112 of the
+        // reference row, so pivoting and sums see every non-negligible row (and no sweep over all rows is needed per step).
+        const double renormalizeBelow = 1e-50;
+        var colNorm = new double[m];
+        var omegaNext = new double[rows];
+        bool normsValid = false;
+        int refRow = -1;
         for (int k = 0; k < m; k++)
         {
-            int refRow = -1;
-            for (int j = k; j < rows; j++)
+            if (!normsValid)
             {
-                if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
-                if (refRow < 0 || (sig[j] - sig[refRow]) * t + (b[j] - b[refRow]) > 0) refRow = j;
+                refRow = -1;
+                for (int j = k; j < rows; j++)
+                {
+                    if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
+                    if (refRow < 0 || (sig[j] - sig[refRow]) * t + (b[j] - b[refRow]) > 0) refRow = j;
+                }
+                if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
+                for (int j = k; j < rows; j++)
+                    omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
+                foreach (int c in active) colNorm[c] = DenseKernels.WeightedSquares(omega.AsSpan(k), x[c].AsSpan(k));
             }
-            if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
-            for (int j = k; j < rows; j++)
-                omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
             int p = -1; double best = -1;
             foreach (int c in active)
-            {
-                double s = DenseKernels.WeightedSquares(omega.AsSpan(k), x[c].AsSpan(k));
-                if (s > best) { best = s; p = c; }
-            }
+                if (colNorm[c] > best) { best = colNorm[c]; p = c; }
             int q = k; double bestRow = -1;
             var xp = x[p];
             for (int j = k; j < rows; j++)
@@ -90,10 +99,11 @@ internal static class GradedHouseholder
                 for (int l = 0; l < k; l++)
                 {
                     (omegaAt[l][k], omegaAt[l][q]) = (omegaAt[l][q], omegaAt[l][k]);
-                    (scaleAfter[l][k], scaleAfter[l][q]) = (scaleAfter[l][q], scaleAfter[l][k]);
+                    if (scaleAfter[l] is { } sa) (sa[k], sa[q]) = (sa[q], sa[k]);
                 }
                 (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
                 (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
+                if (refRow == k) refRow = q; else if (refRow == q) refRow = k;
             }
             var om = new double[rows];
             for (int j = k; j < rows; j++)
@@ -108,28 +118,42 @@ internal static class GradedHouseholder
             for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
             pivotColumn[k] = p; vPivot[k] = vk; vv[k] = vvk; pivotSig[k] = sig[k]; pivotB[k] = b[k];
             active.Remove(p);
+            scaleAfter[k] = null!;  // all ones unless a row is renormalized below
+            if (active.Count == 0) break;
+
+            // Next step's reference and weights, chosen now so that the update pass also yields the next column norms.
+            int next = -1;
+            for (int j = k + 1; j < rows; j++)
+            {
+                if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
+                if (next < 0 || (sig[j] - sig[next]) * t + (b[j] - b[next]) > 0) next = j;
+            }
+            if (next < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
+            for (int j = k + 1; j < rows; j++)
+                omegaNext[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[next]) * t + (b[j] - b[next])));
+            Array.Clear(rowMax, k + 1, rows - k - 1);
             foreach (int c in active)
             {
-                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), x[c].AsSpan(k)) / vvk;
-                if (gamma != 0) DenseKernels.Axpy(x[c].AsSpan(k), -gamma, vhat.AsSpan(k));
+                var xc = x[c];
+                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), xc.AsSpan(k)) / vvk;
+                xc[k] -= gamma * vk;
+                colNorm[c] = DenseKernels.UpdateTrackMaxAndNorm(xc.AsSpan(k + 1), gamma, vhat.AsSpan(k + 1), rowMax.AsSpan(k + 1), omegaNext.AsSpan(k + 1));
             }
-            // Renormalize the active rows j > k (their mantissa over the remaining columns to max |entry| = 1).
-            var sc = new double[rows];
-            Array.Fill(sc, 1.0);
-            scaleAfter[k] = sc;
-            if (active.Count == 0) continue;
-            Array.Clear(rowMax, k + 1, rows - k - 1);
-            foreach (int c in active) DenseKernels.MaxAbs(rowMax.AsSpan(k + 1), x[c].AsSpan(k + 1));
-            var inv = new double[rows];
+            (omega, omegaNext) = (omegaNext, omega);
+            refRow = next;
+            normsValid = true;
             for (int j = k + 1; j < rows; j++)
             {
                 double s = rowMax[j];
-                if (s == 0) { dead[j] = true; inv[j] = 1; continue; }
-                inv[j] = 1 / s;
-                sc[j] = s;
+                if (s >= renormalizeBelow) continue;
+                normsValid = false;
+                if (s == 0) { dead[j] = true; continue; }
+                double inv = 1 / s;
+                foreach (int c in active) x[c][j] *= inv;
                 if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
+                if (scaleAfter[k] is null) { scaleAfter[k] = new double[rows]; Array.Fill(scaleAfter[k], 1.0); }
+                scaleAfter[k][j] = s;
             }
-            foreach (int c in active) DenseKernels.Scale(x[c].AsSpan(k + 1), inv.AsSpan(k + 1));
         }
 
         // Backward accumulation of Q's columns in the graded representation: Z = H_0 ⋯ H_{m−1}[I_m; 0].
@@ -137,7 +161,8 @@ internal static class GradedHouseholder
         for (int l = 0; l < m; l++) { z[l] = new double[rows]; z[l][l] = 1; }
         for (int k = m - 1; k >= 0; k--)
         {
-            for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
+            if (scaleAfter[k] is not null)
+                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
             var xp = x[pivotColumn[k]];
             Array.Copy(xp, k, vhat, k, rows - k);
             vhat[k] = vPivot[k];
