@@ -40,27 +40,31 @@ public static class GradientFlowIntegrator
         var u0 = initialization.U0;
         double scaleU = Math.Max(u0.Enumerate().Select(Math.Abs).DefaultIfEmpty(0).Max(), double.Epsilon);
         double a = atol ?? rtol * 1e-3 * scaleU;
-        var y = target.Y.ToArray();
 
-        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU): computed with r×r Gram, O(n r² + n² r) per call, no allocation.
+        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r: every product is a sum of row axpys (vectorized,
+        // DenseKernels.Axpy), O(n²r + nr²) per call, no allocation.
+        var yRows = target.Y.ToRowMajorArray();
         var gram = new double[r * r];
         void Rhs(double _, double[] uv, double[] du)
         {
-            for (int p = 0; p < r; p++)
-                for (int q = p; q < r; q++)
-                {
-                    double s = 0;
-                    for (int i = 0; i < n; i++) s += uv[i * r + p] * uv[i * r + q];
-                    gram[p * r + q] = s; gram[q * r + p] = s;
-                }
+            Array.Clear(gram);
             for (int i = 0; i < n; i++)
-                for (int q = 0; q < r; q++)
-                {
-                    double s = 0;
-                    for (int j = 0; j < n; j++) s += y[i, j] * uv[j * r + q];
-                    for (int p = 0; p < r; p++) s -= uv[i * r + p] * gram[p * r + q];
-                    du[i * r + q] = s;
-                }
+            {
+                var row = uv.AsSpan(i * r, r);
+                for (int p = 0; p < r; p++)
+                    if (row[p] != 0) DenseKernels.Axpy(gram.AsSpan(p * r, r), row[p], row);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                var outRow = du.AsSpan(i * r, r);
+                outRow.Clear();
+                var yRow = yRows.AsSpan(i * n, n);
+                for (int j = 0; j < n; j++)
+                    if (yRow[j] != 0) DenseKernels.Axpy(outRow, yRow[j], uv.AsSpan(j * r, r));
+                var uRow = uv.AsSpan(i * r, r);
+                for (int p = 0; p < r; p++)
+                    if (uRow[p] != 0) DenseKernels.Axpy(outRow, -uRow[p], gram.AsSpan(p * r, r));
+            }
         }
 
         var state0 = new double[n * r];
