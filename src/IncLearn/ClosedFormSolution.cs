@@ -85,7 +85,7 @@ public sealed class ClosedFormSolution
     {
         Numerics.CheckTime(t, nameof(t));
         if (double.IsPositiveInfinity(t)) return Limit();
-        var pf = Target.Phi * FactorAt(t);
+        var pf = NativeLapack.Multiply(Target.Phi, false, FactorAt(t), false);
         return Gram(pf);
     }
 
@@ -111,7 +111,8 @@ public sealed class ClosedFormSolution
 
     /// <summary>lim_{t→∞} W(t), in closed form (see the class summary): Y when W̃₀ is invertible; for a rank-deficient W̃₀,
     /// ⊕_g s_g·Π_{range(M_g)} in Y's eigenbasis.</summary>
-    public Matrix<double> Limit() => Numerics.Symmetrize(Target.Phi * rotatedLimit.Value * Target.Phi.Transpose());
+    public Matrix<double> Limit() =>
+        Numerics.Symmetrize(NativeLapack.Multiply(NativeLapack.Multiply(Target.Phi, false, rotatedLimit.Value, false), false, Target.Phi, true));
 
     /// <summary>Eq. (5) evaluated literally as printed: e^{Σt}, G(t) and an explicit inverse of (I + GW̃₀).
     /// It loses accuracy after a few time units and overflows once 2σ₁t &gt; 709 (returns non-finite entries then);
@@ -142,7 +143,7 @@ public sealed class ClosedFormSolution
     }
 
     /// <summary>F Fᵀ, exactly symmetric.</summary>
-    private static Matrix<double> Gram(Matrix<double> f) => Numerics.Symmetrize(f * f.Transpose());
+    private static Matrix<double> Gram(Matrix<double> f) => Numerics.Symmetrize(NativeLapack.Multiply(f, false, f, true));
 
     private Matrix<double> ComputeRotatedLimit()
     {

@@ -15,26 +15,30 @@ internal sealed class RotatedInitialShape
 
     public RotatedInitialShape(Target target, Matrix<double> shape)
     {
-        UTilde = target.Phi.TransposeThisAndMultiply(shape);
+        UTilde = NativeLapack.Multiply(target.Phi, true, shape, false);
         int n = target.N, r = shape.ColumnCount;
-        var s = UTilde.Svd(computeVectors: false).S;
-        double smax = s.Count > 0 ? s.Maximum() : 0;
-        MaxEigenvalue = smax * smax;
-        MinEigenvalue = r < n ? 0.0 : s.Minimum() * s.Minimum();
-        IsInvertible = MaxEigenvalue > 0 && MinEigenvalue > InvertibilityThreshold * MaxEigenvalue;
+        extremes = new Lazy<(double, double)>(() =>
+        {
+            // From Ũ's singular values (on demand: the closed form does not need them).
+            var s = UTilde.Svd(computeVectors: false).S;
+            double smax = s.Count > 0 ? s.Maximum() : 0;
+            return (r < n ? 0.0 : s.Minimum() * s.Minimum(), smax * smax);
+        });
     }
+
+    private readonly Lazy<(double Min, double Max)> extremes;
 
     /// <summary>Ũ = ΦᵀŪ₀ (n×r).</summary>
     public Matrix<double> UTilde { get; }
 
     /// <summary>λ_max(W̃₀) = σ_max(Ũ)².</summary>
-    public double MaxEigenvalue { get; }
+    public double MaxEigenvalue => extremes.Value.Max;
 
     /// <summary>λ_min(W̃₀) = σ_min(Ũ)² (0 when r &lt; n).</summary>
-    public double MinEigenvalue { get; }
+    public double MinEigenvalue => extremes.Value.Min;
 
     /// <summary>Whether λ_min &gt; <see cref="InvertibilityThreshold"/>·λ_max.</summary>
-    public bool IsInvertible { get; }
+    public bool IsInvertible => MaxEigenvalue > 0 && MinEigenvalue > InvertibilityThreshold * MaxEigenvalue;
 
     /// <summary>W̃₀ = ŨŨᵀ, exactly symmetric.</summary>
     public Matrix<double> W0 => Numerics.Symmetrize(UTilde * UTilde.Transpose());

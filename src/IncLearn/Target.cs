@@ -93,11 +93,10 @@ public sealed class Target
         else
         {
             // Diagonalise Y/max|Y_ij| (no overflow near 1e308, no underflow near 1e-308), then scale the eigenvalues back.
-            var evd = (sym / scale).Evd(Symmetricity.Symmetric);
-            var values = evd.EigenValues.Map(c => c.Real);
+            var (values, vectors) = NativeLapack.SymmetricEigen(sym / scale);
             var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
             lambda = Vector<double>.Build.Dense(n, i => values[order[i]] * scale);
-            phi = Matrix<double>.Build.Dense(n, n, (r, c) => evd.EigenVectors[r, order[c]]);
+            phi = Matrix<double>.Build.Dense(n, n, (r, c) => vectors[r, order[c]]);
         }
 
         double rankTol = relativeTolerance * Math.Max(lambda[0], 0);
@@ -130,8 +129,9 @@ public sealed class Target
                 throw new ArgumentException($"eigenvalues must be finite and ≥ 0: eigenvalues[{i}] = {eigenvalues[i]}", nameof(eigenvalues));
         var d = Vector<double>.Build.Dense(n, i => i < eigenvalues.Count ? eigenvalues[i] : 0.0);
         var q = seed is int s ? RandomOrthogonal(n, s) : Matrix<double>.Build.DenseIdentity(n);
-        var y = q * Matrix<double>.Build.DenseOfDiagonalVector(d) * q.Transpose();
-        return FromMatrix(Numerics.Symmetrize(y));
+        var qd = q.Clone();
+        for (int j = 0; j < n; j++) qd.SetColumn(j, q.Column(j) * d[j]);
+        return FromMatrix(Numerics.Symmetrize(NativeLapack.Multiply(qd, false, q, true)));
     }
 
     /// <summary>A Haar-random n×n orthogonal matrix from a seeded Gaussian matrix (QR, signs fixed by diag(R) &gt; 0).</summary>
