@@ -9,6 +9,7 @@ namespace IncLearn;
 /// loaded with <see cref="NativeLibrary"/> at first use. When the library is absent (or the environment variable
 /// <c>INCLEARN_NATIVE=0</c> is set) every call falls back to MathNet.Numerics' managed code, with the same results up to rounding;
 /// tests run both paths. MathNet.Numerics.Providers.OpenBLAS is not used because it needs MathNet's own native wrapper.
+/// OpenBLAS runs single-threaded here (openblas_set_num_threads(1)): the callers parallelize over time points.
 /// </summary>
 internal static unsafe class NativeLapack
 {
@@ -26,6 +27,10 @@ internal static unsafe class NativeLapack
                 Dsyevd = (delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)e;
                 Dgemm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)g;
                 LibraryName = name;
+                // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
+                // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
+                if (NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var threads))
+                    ((delegate* unmanaged[Cdecl]<int, void>)threads)(1);
                 return;
             }
         }

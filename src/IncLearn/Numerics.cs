@@ -20,14 +20,6 @@ public static class Numerics
         return um1 * x / Math.Log(u);
     }
 
-    /// <summary>log(e^a + e^b) without overflow.</summary>
-    public static double LogAddExp(double a, double b)
-    {
-        double m = Math.Max(a, b);
-        if (double.IsNegativeInfinity(m)) return m;
-        return m + Math.Log(Math.Exp(a - m) + Math.Exp(b - m));
-    }
-
     /// <summary>Spectral norm ‖A‖₂ of a symmetric matrix: the largest |eigenvalue|.</summary>
     public static double SymmetricSpectralNorm(Matrix<double> a)
     {
