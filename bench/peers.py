@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Peers for the closed-form benchmark (issue 13, point 8), on the problems bench/IncLearn.Bench writes to bench/data/:
-numpy's closed form (the stable invertible form W̃ = (S⁻¹VS⁻¹/α + D)⁻¹ with Cholesky, NumPy's OpenBLAS), scipy's DOP853
+numpy's closed form (the invertible form W = Φ(S⁻¹VS⁻¹/α + D)⁻¹Φᵀ = XᵀX with A = LLᵀ, X = L⁻¹Φᵀ: one Cholesky, one
+triangular solve and one product per time, NumPy's OpenBLAS; accurate only while cond(W̄₀) is moderate, see issue 13), scipy's DOP853
 on U̇ = (Y − UUᵀ)U at the loosest rtol whose result is within 1e-8 of the closed form, and the machine's limits:
 one n×n dgemm and one symmetric eigendecomposition (numpy.linalg.eigh → LAPACK dsyevd) through the same OpenBLAS.
 
@@ -30,8 +31,9 @@ def closed_form(Y, U, alpha, times):
         e = np.exp(-sig * t)
         D = -np.expm1(-2 * sig * t) / sig
         A = (e[:, None] * V * e[None, :]) / alpha + np.diag(D)
-        Wt = sl.cho_solve(sl.cho_factor(A), np.eye(len(Y)))
-        out.append(Phi @ Wt @ Phi.T)
+        L = np.linalg.cholesky(A)
+        X = sl.solve_triangular(L, Phi.T, lower=True)   # W = Φ A⁻¹ Φᵀ = XᵀX
+        out.append(X.T @ X)
     return out
 
 def dop853(Y, U, alpha, times, rtol):

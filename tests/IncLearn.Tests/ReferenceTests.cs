@@ -51,4 +51,18 @@ public class ReferenceTests
             }
         }
     }
+
+    [Fact]
+    public void ReferenceCoversTheRangesIssue13Names()
+    {
+        var cases = Cases.Value;
+        Assert.Contains(cases, c => c.LogAlpha <= -1000 * Math.Log(10) + 1e-6);           // α down to 1e-1000
+        Assert.Contains(cases, c => c.LogAlpha == 0);                                    // α = 1
+        Assert.Contains(cases, c => c.Entries.Any(e => e.T == 1e300));                   // t = 1e300 (and Limit())
+        Assert.Contains(cases, c => c.Entries.Any(e => e.T == 0));                       // t = 0
+        Assert.Contains(cases, c => c.Name.Contains("cond1e16"));                        // cond(W̄₀) = 1e16
+        Assert.Contains(cases, c => c.U[0].Length < c.U.Length);                         // r < n
+        Assert.Contains(cases, c => c.U[0].Length > c.U.Length);                         // r > n
+        Assert.True(cases.Sum(c => c.Entries.Length) >= 100, "at least 100 reference matrices");
+    }
 }
