@@ -114,4 +114,25 @@ public class Issue13Tests
             Assert.True(rel <= 1e-12, $"t = {t}: {rel:G3}");
         }
     }
+
+    [Fact]
+    public void ZeroTargetAndLargeAlphaFollowTheScalarSolutions()
+    {
+        // Y = 0: Ẇ = −2W², W(t) = W₀(I + 2tW₀)⁻¹ (eq. (13) on every mode); α = 100 ≫ σ: W decays onto Y (eq. (12)).
+        var zero = new ClosedFormSolution(Target.FromMatrix(Matrix<double>.Build.Dense(2, 2)), Initialization.FromShape(Diag(1, 2), 3));
+        foreach (double t in new[] { 0, 0.5, 10, 1e6 })
+        {
+            var w = zero.At(t);
+            Assert.Equal(3 / (1 + 6 * t), w[0, 0], 1e-14 * 3 / (1 + 6 * t)); // a few ulp
+            Assert.Equal(12 / (1 + 24 * t), w[1, 1], 1e-14 * 12 / (1 + 24 * t));
+        }
+        Assert.Equal(0.0, zero.Limit().FrobeniusNorm());
+        var big = new ClosedFormSolution(Target.FromMatrix(Diag(2, 1)), Initialization.FromShape(Matrix<double>.Build.DenseIdentity(2), 100));
+        foreach (double t in new[] { 0, 0.01, 1, 10 })
+            for (int i = 0; i < 2; i++)
+            {
+                double expected = SpectralTrajectory.Evaluate(2 - i, 1, Math.Log(100), t);
+                Assert.True(Math.Abs(big.At(t)[i, i] - expected) <= 1e-14 * expected, $"t = {t}, mode {i}");
+            }
+    }
 }
