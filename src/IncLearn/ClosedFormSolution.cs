@@ -38,11 +38,7 @@ public sealed class ClosedFormSolution
     /// <exception cref="ArgumentException">the shape's row count differs from n.</exception>
     public ClosedFormSolution(Target target, Initialization initialization)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(initialization);
-        if (initialization.N != target.N)
-            throw new ArgumentException(
-                $"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
+        Initialization.CheckMatches(target, initialization);
         Target = target;
         Initialization = initialization;
         sigma = target.Eigenvalues.ToArray();

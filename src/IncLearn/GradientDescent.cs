@@ -21,15 +21,12 @@ public static class GradientDescent
     public static FlowTrajectory Run(Target target, Initialization initialization, double eta, IReadOnlyList<double> times,
         long maxIterations = 100_000_000)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(initialization);
+        Initialization.CheckMatches(target, initialization);
         Numerics.CheckTimes(times, nameof(times), sorted: true);
         if (!(eta > 0) || double.IsInfinity(eta))
             throw new ArgumentOutOfRangeException(nameof(eta), eta, $"the step size η must be a finite number > 0, got {eta}");
         if (maxIterations < 1)
             throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, $"maxIterations must be ≥ 1, got {maxIterations}");
-        if (initialization.N != target.N)
-            throw new ArgumentException($"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
         double needed = times.Count > 0 ? Math.Round(times[^1] / eta) : 0;
         if (needed > maxIterations)
             throw new ArgumentException(

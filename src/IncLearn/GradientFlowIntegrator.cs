@@ -29,10 +29,7 @@ public static class GradientFlowIntegrator
         double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000)
     {
         Numerics.CheckTimes(times, nameof(times), sorted: true);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(initialization);
-        if (initialization.N != target.N)
-            throw new ArgumentException($"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
+        Initialization.CheckMatches(target, initialization);
         double alpha = initialization.Alpha;
         if (!(alpha > 0))
             throw new ArgumentException($"the integrator needs a representable α > 0; log10 α = {initialization.Log10Alpha:F1} underflows", nameof(initialization));

@@ -105,6 +105,16 @@ public sealed class Initialization
         return new Initialization(Shape, logAlpha, SpectralSigma0);
     }
 
+    /// <summary>The one shape check shared by every solver: both arguments non-null and Ū₀ with n rows for an n×n target.</summary>
+    internal static void CheckMatches(Target target, Initialization initialization)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(initialization);
+        if (initialization.N != target.N)
+            throw new ArgumentException(
+                $"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
+    }
+
     private static double LogOf(double alpha)
     {
         if (double.IsNaN(alpha) || double.IsInfinity(alpha) || !(alpha > 0))
