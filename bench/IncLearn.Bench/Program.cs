@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
+using IncLearn.Bench;
 
-// Runs every benchmark class in this assembly; filter with --filter, e.g. --filter '*ClosedForm*'.
-BenchmarkSwitcher.FromAssembly(typeof(IncLearn.Bench.ClosedFormBenchmarks).Assembly).Run(args);
+// `dotnet run -c Release -- quick [n…]` prints Stopwatch medians and writes the problems to bench/data for bench/peers.py;
+// anything else runs BenchmarkDotNet (filter with --filter, e.g. --filter '*ClosedForm*').
+if (args.Length > 0 && args[0] == "quick") QuickTable.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(0).ToArray());
+else BenchmarkSwitcher.FromAssembly(typeof(ClosedFormBenchmarks).Assembly).Run(args);

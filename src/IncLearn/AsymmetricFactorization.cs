@@ -29,9 +29,17 @@ public static class AsymmetricFactorization
         IReadOnlyList<double> times, double rtol = 1e-10, double? atol = null)
     {
         ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(u0);
+        ArgumentNullException.ThrowIfNull(v0);
+        Numerics.CheckTimes(times, nameof(times), sorted: true);
         int m = y.RowCount, p = y.ColumnCount, r = u0.ColumnCount;
+        if (m == 0 || p == 0 || r == 0)
+            throw new ArgumentException($"Y, U₀ and V₀ must be non-empty: Y is {m}×{p}, U₀ has r = {r} columns", r == 0 ? nameof(u0) : nameof(y));
         if (u0.RowCount != m || v0.RowCount != p || v0.ColumnCount != r)
             throw new ArgumentException($"shapes must be Y m×p, U₀ m×r, V₀ p×r; got Y {m}×{p}, U₀ {u0.RowCount}×{u0.ColumnCount}, V₀ {v0.RowCount}×{v0.ColumnCount}", nameof(u0));
+        foreach (var (mat, name) in new[] { (y, nameof(y)), (u0, nameof(u0)), (v0, nameof(v0)) })
+            if (mat.Enumerate().Any(x => !double.IsFinite(x)))
+                throw new ArgumentException($"{name} must be finite", name);
         double scale = Math.Max(u0.Enumerate().Concat(v0.Enumerate()).Select(Math.Abs).Max(), double.Epsilon);
         var yArr = y.ToArray();
         var resid = new double[m, p];

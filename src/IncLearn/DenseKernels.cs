@@ -3,9 +3,8 @@ using System.Numerics;
 namespace IncLearn;
 
 /// <summary>
-/// Small dense kernels on row-major arrays, vectorized with <see cref="Vector{T}"/>, for the closed form's per-time work
-/// (Cholesky, one triangular solve, XᵀX). MathNet.Numerics' managed provider is unvectorized, and this loop runs once per
-/// time point of every grid, so it is the hot path of the batched evaluation (see bench/).
+/// Vectorized (<see cref="Vector{T}"/>) kernels on contiguous spans for the closed form's per-time work, the graded Householder
+/// QR of <see cref="GradedHouseholder"/>: its columns are stored contiguously, so every inner loop is one of these.
 /// </summary>
 internal static class DenseKernels
 {
@@ -30,52 +29,58 @@ internal static class DenseKernels
         return s;
     }
 
-    /// <summary>In-place Cholesky A = LLᵀ of a row-major SPD matrix; the lower triangle becomes L. Throws when not positive definite.</summary>
-    public static void Cholesky(double[] a, int n)
+    /// <summary>Σ w_i x_i².</summary>
+    public static double WeightedSquares(ReadOnlySpan<double> w, ReadOnlySpan<double> x)
     {
-        for (int j = 0; j < n; j++)
+        int i = 0, n = Vector<double>.Count;
+        var acc = Vector<double>.Zero;
+        for (; i <= x.Length - n; i += n)
         {
-            var rowJ = a.AsSpan(j * n, j);
-            double d = a[j * n + j] - Dot(rowJ, rowJ);
-            if (!(d > 0)) throw new InvalidOperationException($"matrix not positive definite at pivot {j} ({d:G3})");
-            double ljj = Math.Sqrt(d);
-            a[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++)
-                a[i * n + j] = (a[i * n + j] - Dot(a.AsSpan(i * n, j), rowJ)) / ljj;
+            var v = new Vector<double>(x[i..]);
+            acc += new Vector<double>(w[i..]) * v * v;
         }
+        double s = Vector.Sum(acc);
+        for (; i < x.Length; i++) s += w[i] * x[i] * x[i];
+        return s;
     }
 
-    /// <summary>Solves L X = B in place (B row-major n×m becomes X), L the lower triangle of <paramref name="l"/>.</summary>
-    public static void ForwardSubstitute(double[] l, int n, double[] b, int m)
+    /// <summary>y_i ← y_i·s_i.</summary>
+    public static void Scale(Span<double> y, ReadOnlySpan<double> s)
     {
-        for (int i = 0; i < n; i++)
-        {
-            var rowI = b.AsSpan(i * m, m);
-            for (int k = 0; k < i; k++)
-            {
-                double lik = l[i * n + k];
-                if (lik != 0) Axpy(rowI, -lik, b.AsSpan(k * m, m));
-            }
-            double inv = 1 / l[i * n + i];
-            for (int c = 0; c < m; c++) rowI[c] *= inv;
-        }
+        int i = 0, n = Vector<double>.Count;
+        for (; i <= y.Length - n; i += n) (new Vector<double>(y[i..]) * new Vector<double>(s[i..])).CopyTo(y[i..]);
+        for (; i < y.Length; i++) y[i] *= s[i];
     }
 
-    /// <summary>XᵀX for row-major X (n×m), symmetric m×m result (row-major), as a sum of row outer products.</summary>
-    public static double[] Gram(double[] x, int n, int m)
+    /// <summary>m_i ← max(m_i, |x_i|).</summary>
+    public static void MaxAbs(Span<double> m, ReadOnlySpan<double> x)
     {
-        var w = new double[m * m];
-        for (int i = 0; i < n; i++)
+        int i = 0, n = Vector<double>.Count;
+        for (; i <= m.Length - n; i += n) Vector.Max(new Vector<double>(m[i..]), Vector.Abs(new Vector<double>(x[i..]))).CopyTo(m[i..]);
+        for (; i < m.Length; i++) m[i] = Math.Max(m[i], Math.Abs(x[i]));
+    }
+
+    /// <summary>Fused update of one column of the graded QR: y −= γ·v, m_i ← max(m_i, |y_i|), and returns Σ w_i y_i²
+    /// (the next step's weighted column norm), in one pass over memory.</summary>
+    public static double UpdateTrackMaxAndNorm(Span<double> y, double gamma, ReadOnlySpan<double> v, Span<double> m, ReadOnlySpan<double> w)
+    {
+        int i = 0, n = Vector<double>.Count;
+        var vg = new Vector<double>(gamma);
+        var acc = Vector<double>.Zero;
+        for (; i <= y.Length - n; i += n)
         {
-            var row = x.AsSpan(i * m, m);
-            for (int p = 0; p < m; p++)
-            {
-                double xp = row[p];
-                if (xp != 0) Axpy(w.AsSpan(p * m + p, m - p), xp, row[p..]);
-            }
+            var yi = new Vector<double>(y[i..]) - vg * new Vector<double>(v[i..]);
+            yi.CopyTo(y[i..]);
+            Vector.Max(new Vector<double>(m[i..]), Vector.Abs(yi)).CopyTo(m[i..]);
+            acc += new Vector<double>(w[i..]) * yi * yi;
         }
-        for (int p = 0; p < m; p++)
-            for (int q = 0; q < p; q++) w[p * m + q] = w[q * m + p];
-        return w;
+        double s = Vector.Sum(acc);
+        for (; i < y.Length; i++)
+        {
+            y[i] -= gamma * v[i];
+            m[i] = Math.Max(m[i], Math.Abs(y[i]));
+            s += w[i] * y[i] * y[i];
+        }
+        return s;
     }
 }

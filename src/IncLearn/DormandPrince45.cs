@@ -34,23 +34,29 @@ public static class DormandPrince45
     /// <summary>Integrates y' = f(t, y) from t = 0 through the sorted, non-negative <paramref name="outputTimes"/>.</summary>
     /// <param name="f">Right-hand side, writing f(t, y) into its third argument (allocation-free).</param>
     /// <param name="y0">State at t = 0.</param>
-    /// <param name="outputTimes">Non-decreasing times ≥ 0 at which the state is returned.</param>
-    /// <param name="rtol">Relative tolerance per step, in (0, 1).</param>
-    /// <param name="atol">Absolute tolerance per step, ≥ 0 (rtol and atol not both 0).</param>
-    /// <param name="initialStep">First step size (default: a fraction of the first output interval).</param>
-    /// <param name="maxSteps">Upper bound on accepted + rejected steps; exceeding it throws.</param>
+    /// <param name="outputTimes">Finite, non-decreasing times ≥ 0 at which the state is returned.</param>
+    /// <param name="rtol">Relative tolerance per step, in [0, 1).</param>
+    /// <param name="atol">Absolute tolerance per step, finite and ≥ 0 (rtol and atol not both 0).</param>
+    /// <param name="initialStep">First step size, finite and &gt; 0 (default: Hairer–Wanner's starting-step estimate from
+    /// ‖f(0, y₀)‖ and a trial Euler step, capped by the first output interval).</param>
+    /// <param name="maxSteps">Upper bound on accepted + rejected steps, ≥ 1; exceeding it throws.</param>
+    /// <exception cref="ArgumentException">a tolerance, an output time, the initial step or the step cap breaks its rule.</exception>
+    /// <exception cref="InvalidOperationException">more than <paramref name="maxSteps"/> steps are needed, or the step size
+    /// falls below rounding (the solution blows up or the right-hand side returns non-finite values).</exception>
     public static OdeResult Integrate(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
         double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(y0);
-        ArgumentNullException.ThrowIfNull(outputTimes);
-        if (!(rtol >= 0 && rtol < 1)) throw new ArgumentOutOfRangeException(nameof(rtol), rtol, "rtol must be in [0, 1)");
-        if (!(atol >= 0) || double.IsInfinity(atol)) throw new ArgumentOutOfRangeException(nameof(atol), atol, "atol must be finite and ≥ 0");
+        Numerics.CheckTimes(outputTimes, nameof(outputTimes), sorted: true);
+        if (!(rtol >= 0 && rtol < 1)) throw new ArgumentOutOfRangeException(nameof(rtol), rtol, $"rtol must be in [0, 1), got {rtol}");
+        if (!(atol >= 0) || double.IsInfinity(atol)) throw new ArgumentOutOfRangeException(nameof(atol), atol, $"atol must be finite and ≥ 0, got {atol}");
         if (rtol == 0 && atol == 0) throw new ArgumentException("rtol and atol cannot both be 0", nameof(rtol));
-        for (int i = 0; i < outputTimes.Count; i++)
-            if (!(outputTimes[i] >= 0) || double.IsInfinity(outputTimes[i]) || (i > 0 && outputTimes[i] < outputTimes[i - 1]))
-                throw new ArgumentException($"outputTimes must be finite, ≥ 0 and non-decreasing: outputTimes[{i}] = {outputTimes[i]}", nameof(outputTimes));
+        if (initialStep is double h0 && !(h0 > 0 && double.IsFinite(h0)))
+            throw new ArgumentOutOfRangeException(nameof(initialStep), initialStep, $"initialStep must be finite and > 0, got {h0}");
+        if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be ≥ 1, got {maxSteps}");
+        for (int i = 0; i < y0.Length; i++)
+            if (!double.IsFinite(y0[i])) throw new ArgumentException($"y0 must be finite: y0[{i}] = {y0[i]}", nameof(y0));
 
         int m = y0.Length;
         var y = (double[])y0.Clone();
@@ -61,8 +67,8 @@ public static class DormandPrince45
         int accepted = 0, rejected = 0, evals = 0;
         double t = 0;
         f(t, y, k1); evals++;
-        double last = outputTimes.Count > 0 ? outputTimes[^1] : 0;
-        double h = initialStep ?? Math.Max(1e-6 * Math.Max(1, last), last > 0 ? 1e-3 * (outputTimes.FirstOrDefault(x => x > 0, last)) : 1e-3);
+        double firstInterval = outputTimes.FirstOrDefault(x => x > 0, 0);
+        double h = initialStep ?? StartingStep(f, y, k1, rtol, atol, firstInterval, tmp, k2, ref evals);
         const double safety = 0.9, minFactor = 0.2, maxFactor = 10;
 
         foreach (double target in outputTimes)
@@ -70,7 +76,11 @@ public static class DormandPrince45
             while (t < target)
             {
                 if (accepted + rejected >= maxSteps)
-                    throw new InvalidOperationException($"DormandPrince45: more than {maxSteps} steps before t = {target}; stopped at t = {t}");
+                    throw new InvalidOperationException(
+                        $"DormandPrince45: the step cap maxSteps = {maxSteps} was reached at t = {t:G6} before the output time {target:G6}; raise maxSteps or loosen rtol/atol");
+                if (h <= 16 * double.Epsilon || h < 4 * Math.BitIncrement(t) - 4 * t)
+                    throw new InvalidOperationException(
+                        $"DormandPrince45: the step size fell to {h:G3} at t = {t:G6} (below rounding): the solution blows up or f returns non-finite values there");
                 bool lastStep = t + h >= target;
                 double hStep = lastStep ? target - t : h;
                 for (int i = 0; i < m; i++) tmp[i] = y[i] + hStep * A21 * k1[i];
@@ -91,13 +101,13 @@ public static class DormandPrince45
                 for (int i = 0; i < m; i++)
                 {
                     double e = hStep * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+                    if (e == 0) continue;
                     double sc = atol + rtol * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
                     err += (e / sc) * (e / sc);
                 }
                 err = Math.Sqrt(err / Math.Max(1, m));
-                if (double.IsNaN(err)) throw new InvalidOperationException($"DormandPrince45: non-finite state at t = {t}");
 
-                if (err <= 1.0)
+                if (err <= 1.0) // false for NaN: a non-finite trial step is rejected and retried smaller
                 {
                     t = lastStep ? target : t + hStep;
                     (y, yNew) = (yNew, y);
@@ -109,11 +119,43 @@ public static class DormandPrince45
                 else
                 {
                     rejected++;
-                    h = hStep * Math.Max(minFactor, safety * Math.Pow(err, -0.2));
+                    h = double.IsFinite(err) ? hStep * Math.Max(minFactor, safety * Math.Pow(err, -0.2)) : hStep * 0.1;
                 }
             }
             states.Add((double[])y.Clone());
         }
         return new OdeResult(outputTimes.ToArray(), states, new StepStatistics(accepted, rejected, evals));
+    }
+
+    /// <summary>Starting step (Hairer, Nørsett &amp; Wanner, Solving ODEs I, §II.4, "automatic step size selection"):
+    /// h₀ = 0.01·‖y₀‖/‖f₀‖, then h₁ = (0.01/max(‖f₀‖, ‖f'‖))^{1/5} from one Euler step; the smaller of 100h₀ and h₁, and at most the
+    /// first output interval. Norms are scaled by atol + rtol·|y|; a zero state with zero derivative gives the output interval.</summary>
+    private static double StartingStep(Action<double, double[], double[]> f, double[] y, double[] f0, double rtol, double atol,
+        double firstInterval, double[] y1, double[] f1, ref int evals)
+    {
+        int m = y.Length;
+        double Norm(Func<int, double> v)
+        {
+            double s = 0;
+            for (int i = 0; i < m; i++)
+            {
+                double x = v(i);
+                if (x == 0) continue;
+                double sc = atol + rtol * Math.Abs(y[i]);
+                s += sc > 0 ? (x / sc) * (x / sc) : double.PositiveInfinity;
+            }
+            return Math.Sqrt(s / Math.Max(1, m));
+        }
+        double cap = firstInterval > 0 ? firstInterval : 1.0;
+        double d0 = Norm(i => y[i]), d1 = Norm(i => f0[i]);
+        if (d1 == 0) return cap;
+        double h0 = d0 < 1e-5 || d1 < 1e-5 || !double.IsFinite(d0 / d1) ? 1e-6 * cap : 0.01 * d0 / d1;
+        h0 = Math.Min(h0, cap);
+        for (int i = 0; i < m; i++) y1[i] = y[i] + h0 * f0[i];
+        f(h0, y1, f1); evals++;
+        double d2 = Norm(i => f1[i] - f0[i]) / h0;
+        double dm = Math.Max(d1, d2);
+        double h1 = !double.IsFinite(dm) ? h0 * 1e-3 : dm <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dm, 0.2);
+        return Math.Min(Math.Min(100 * h0, h1), cap);
     }
 }

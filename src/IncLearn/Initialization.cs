@@ -61,8 +61,12 @@ public sealed class Initialization
             if (!double.IsFinite(sigma0[i]) || sigma0[i] < 0)
                 throw new ArgumentException($"sigma0 entries must be finite and ≥ 0: sigma0[{i}] = {sigma0[i]}", nameof(sigma0));
         v ??= Matrix<double>.Build.DenseIdentity(n);
-        if (v.ColumnCount != n)
-            throw new ArgumentException($"V must be r×n with n = {n} columns, got {v.RowCount}×{v.ColumnCount}", nameof(v));
+        if (v.ColumnCount != n || v.RowCount < 1)
+            throw new ArgumentException($"V must be r×n with r ≥ 1 rows and n = {n} columns, got {v.RowCount}×{v.ColumnCount}", nameof(v));
+        for (int i = 0; i < v.RowCount; i++)
+            for (int j = 0; j < n; j++)
+                if (!double.IsFinite(v[i, j]))
+                    throw new ArgumentException($"V must be finite: V[{i},{j}] = {v[i, j]}", nameof(v));
         var vtv = v.TransposeThisAndMultiply(v);
         double orthErr = (vtv - Matrix<double>.Build.DenseIdentity(n)).InfinityNorm();
         if (orthErr > 1e-10)
@@ -99,6 +103,16 @@ public sealed class Initialization
         if (!double.IsFinite(logAlpha))
             throw new ArgumentException($"logAlpha must be finite, got {logAlpha}", nameof(logAlpha));
         return new Initialization(Shape, logAlpha, SpectralSigma0);
+    }
+
+    /// <summary>The one shape check shared by every solver: both arguments non-null and Ū₀ with n rows for an n×n target.</summary>
+    internal static void CheckMatches(Target target, Initialization initialization)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(initialization);
+        if (initialization.N != target.N)
+            throw new ArgumentException(
+                $"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
     }
 
     private static double LogOf(double alpha)

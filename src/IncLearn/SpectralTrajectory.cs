@@ -12,12 +12,9 @@ public sealed class SpectralTrajectory
     /// <exception cref="ArgumentException">the initialization is not spectral, or its size differs from the target's.</exception>
     public SpectralTrajectory(Target target, Initialization initialization)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(initialization);
+        Initialization.CheckMatches(target, initialization);
         if (initialization.SpectralSigma0 is null)
             throw new ArgumentException("Corollary 2 needs a spectral initialization (Initialization.Spectral)", nameof(initialization));
-        if (initialization.N != target.N)
-            throw new ArgumentException($"the initialization has n = {initialization.N} but the target is {target.N}×{target.N}", nameof(initialization));
         SigmaY = target.Eigenvalues.ToArray();
         Sigma0 = initialization.SpectralSigma0.ToArray();
         LogAlpha = initialization.LogAlpha;

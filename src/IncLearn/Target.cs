@@ -5,7 +5,7 @@ namespace IncLearn;
 /// <summary>
 /// The target Y ⪰ 0 of problem (1), validated and diagonalised: Y = Φ diag(Σ_Y, 0) Φᵀ as in Proposition 1,
 /// eigenvalues sorted in decreasing order. K is the numerical rank: the number of eigenvalues above
-/// <see cref="RankTolerance"/> = <c>relativeTolerance · max(1, λ_max)</c>.
+/// <see cref="RankTolerance"/> = <c>relativeTolerance · λ_max</c> (scale-invariant).
 /// </summary>
 public sealed class Target
 {
@@ -47,7 +47,9 @@ public sealed class Target
     /// <summary>Φ_Y: the first K columns of Φ, an orthonormal basis of range(Y).</summary>
     public Matrix<double> PhiY => Phi.SubMatrix(0, N, 0, K);
 
-    /// <summary>Validates and diagonalises a symmetric PSD matrix.</summary>
+    /// <summary>Validates and diagonalises a symmetric PSD matrix. Every decision is relative to the size of Y (scale-invariant):
+    /// symmetry within relativeTolerance·max|Y_ij|, PSD and rank within relativeTolerance·λ_max. A diagonal Y is diagonalised
+    /// exactly (Φ a permutation), so its rotated coordinates carry no rounding.</summary>
     /// <exception cref="ArgumentException">Y is empty, not square, holds NaN/Inf, is not symmetric within tolerance,
     /// or has an eigenvalue below −tolerance; the message gives the measured violation.</exception>
     public static Target FromMatrix(Matrix<double> y, double relativeTolerance = DefaultRelativeTolerance)
@@ -58,12 +60,17 @@ public sealed class Target
         if (y.RowCount == 0 || y.RowCount != y.ColumnCount)
             throw new ArgumentException($"Y must be a non-empty square matrix, got {y.RowCount}×{y.ColumnCount}", nameof(y));
         int n = y.RowCount;
+        double scale = 0;
+        bool diagonal = true;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
+            {
                 if (!double.IsFinite(y[i, j]))
                     throw new ArgumentException($"Y must be finite: Y[{i},{j}] = {y[i, j]}", nameof(y));
+                scale = Math.Max(scale, Math.Abs(y[i, j]));
+                if (i != j && y[i, j] != 0) diagonal = false;
+            }
 
-        double scale = Math.Max(1.0, y.InfinityNorm());
         double symTol = relativeTolerance * scale;
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
@@ -71,20 +78,31 @@ public sealed class Target
                 double d = Math.Abs(y[i, j] - y[j, i]);
                 if (d > symTol)
                     throw new ArgumentException(
-                        $"Y must be symmetric: |Y[{i},{j}] − Y[{j},{i}]| = {d:G3} exceeds tolerance {symTol:G3}", nameof(y));
+                        $"Y must be symmetric: |Y[{i},{j}] − Y[{j},{i}]| = {d:G3} exceeds tolerance {symTol:G3} (relativeTolerance·max|Y_ij|)", nameof(y));
             }
 
-        var sym = (y + y.Transpose()) * 0.5;
-        var evd = sym.Evd(Symmetricity.Symmetric);
-        var values = evd.EigenValues.Map(c => c.Real);
-        var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
-        var lambda = Vector<double>.Build.Dense(n, i => values[order[i]]);
-        var phi = Matrix<double>.Build.Dense(n, n, (r, c) => evd.EigenVectors[r, order[c]]);
+        var sym = Numerics.Symmetrize(y);
+        Vector<double> lambda;
+        Matrix<double> phi;
+        if (diagonal || scale == 0)
+        {
+            var order = Enumerable.Range(0, n).OrderByDescending(i => sym[i, i]).ToArray();
+            lambda = Vector<double>.Build.Dense(n, i => sym[order[i], order[i]]);
+            phi = Matrix<double>.Build.Dense(n, n, (r, c) => r == order[c] ? 1.0 : 0.0);
+        }
+        else
+        {
+            // Diagonalise Y/max|Y_ij| (no overflow near 1e308, no underflow near 1e-308), then scale the eigenvalues back.
+            var (values, vectors) = NativeLapack.SymmetricEigen(sym / scale);
+            var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
+            lambda = Vector<double>.Build.Dense(n, i => values[order[i]] * scale);
+            phi = Matrix<double>.Build.Dense(n, n, (r, c) => vectors[r, order[c]]);
+        }
 
-        double rankTol = relativeTolerance * Math.Max(1.0, Math.Abs(lambda[0]));
+        double rankTol = relativeTolerance * Math.Max(lambda[0], 0);
         if (lambda[n - 1] < -rankTol)
             throw new ArgumentException(
-                $"Y must be positive semi-definite: its smallest eigenvalue is {lambda[n - 1]:G4}, below −{rankTol:G3}", nameof(y));
+                $"Y must be positive semi-definite: its smallest eigenvalue is {lambda[n - 1]:G4}, below −{rankTol:G3} (relativeTolerance·λ_max)", nameof(y));
 
         int k = 0;
         for (int i = 0; i < n; i++)
@@ -111,8 +129,9 @@ public sealed class Target
                 throw new ArgumentException($"eigenvalues must be finite and ≥ 0: eigenvalues[{i}] = {eigenvalues[i]}", nameof(eigenvalues));
         var d = Vector<double>.Build.Dense(n, i => i < eigenvalues.Count ? eigenvalues[i] : 0.0);
         var q = seed is int s ? RandomOrthogonal(n, s) : Matrix<double>.Build.DenseIdentity(n);
-        var y = q * Matrix<double>.Build.DenseOfDiagonalVector(d) * q.Transpose();
-        return FromMatrix((y + y.Transpose()) * 0.5);
+        var qd = q.Clone();
+        for (int j = 0; j < n; j++) qd.SetColumn(j, q.Column(j) * d[j]);
+        return FromMatrix(Numerics.Symmetrize(NativeLapack.Multiply(qd, false, q, true)));
     }
 
     /// <summary>A Haar-random n×n orthogonal matrix from a seeded Gaussian matrix (QR, signs fixed by diag(R) &gt; 0).</summary>

@@ -9,8 +9,9 @@ namespace IncLearn;
 /// </summary>
 public sealed class Theorem4 : IncrementalLearningTheorem
 {
-    /// <summary>W̃₀ counts as singular when λ_min(W̃₀) ≤ this · λ_max(W̃₀).</summary>
-    public const double SingularityTolerance = 1e-12;
+    /// <summary>W̃₀ counts as singular when λ_min(W̃₀) ≤ this · λ_max(W̃₀): the same rule as
+    /// <see cref="ClosedFormSolution.InvertibilityThreshold"/> (one rule, kept under this name for existing callers).</summary>
+    public const double SingularityTolerance = RotatedInitialShape.InvertibilityThreshold;
 
     private readonly Initialization shape;
 
@@ -28,20 +29,18 @@ public sealed class Theorem4 : IncrementalLearningTheorem
         if (shape.RowCount != target!.N)
             throw new ArgumentException($"the shape Ū₀ has {shape.RowCount} rows but the target is {target.N}×{target.N}", nameof(shape));
         this.shape = Initialization.FromShape(shape, 1.0);
-        var w0 = target.Phi.TransposeThisAndMultiply(shape * shape.Transpose()) * target.Phi;
-        w0 = (w0 + w0.Transpose()) * 0.5;
-        var eig = w0.Evd(Symmetricity.Symmetric).EigenValues.Select(c => c.Real).ToArray();
-        double lmin = eig.Min(), lmax = eig.Max();
-        if (!(lmin > SingularityTolerance * lmax))
+        var rotated = new RotatedInitialShape(target, shape);
+        double lmin = rotated.MinEigenvalue, lmax = rotated.MaxEigenvalue;
+        if (!rotated.IsInvertible)
             throw new ArgumentException(
                 $"Theorem 4 needs W̃₀ = ΦᵀŪ₀Ū₀ᵀΦ invertible: λ_min(W̃₀) = {lmin:G4} ≤ {SingularityTolerance:G2}·λ_max = {SingularityTolerance * lmax:G4} (r = {shape.ColumnCount}, n = {shape.RowCount})",
                 nameof(shape));
-        W0Tilde = w0;
+        W0Tilde = rotated.W0;
         NormV = 1 / lmin;
         NormVInverse = lmax;
         ActualM = Math.Max(NormV, NormVInverse);
-        if (mOverride is double mo && !(mo >= 1) || mOverride is double.NaN)
-            throw new ArgumentOutOfRangeException(nameof(mOverride), mOverride, "a bound on M = max(‖V‖, ‖V⁻¹‖) is ≥ 1");
+        if (mOverride is double mo && !(mo >= 1 && double.IsFinite(mo)))
+            throw new ArgumentOutOfRangeException(nameof(mOverride), mOverride, $"a bound on M = max(‖V‖, ‖V⁻¹‖) must be finite and ≥ 1, got {mo}");
         M = mOverride ?? ActualM;
         LogSmallC = Math.Log(epsilon) - Math.Log(16) - 2 * Math.Log(M);
         LogLargeC = Math.Log(16) + 2 * Math.Log(target.SigmaY[0]) + 2 * Math.Log(M) - Math.Log(epsilon);

@@ -14,6 +14,7 @@ public static class Measurements
     public static double HalfwayTime(ClosedFormSolution solution, int mode, double tMax, int gridPoints = 400)
     {
         ArgumentNullException.ThrowIfNull(solution);
+        CheckGrid(tMax, gridPoints);
         var target = solution.Target;
         if (mode < 0 || mode >= target.K) throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be in [0, K = {target.K})");
         double half = target.SigmaY[mode] / 2;
@@ -21,12 +22,25 @@ public static class Measurements
         return FirstCrossing(Component, half, tMax, gridPoints);
     }
 
-    /// <summary>The first time σ_{i,W}(t) of Corollary 2 reaches σ_{i,Y}/2 (bisection on the closed-form scalar curve).</summary>
+    /// <summary>The first time σ_{i,W}(t) of Corollary 2 reaches σ_{i,Y}/2 (bisection on the closed-form scalar curve).
+    /// +∞ for a zero mode (σ_{i,Y} = 0: there is nothing to learn, eq. (13) only decays) and when not reached by tMax.</summary>
     public static double HalfwayTime(SpectralTrajectory trajectory, int mode, double tMax, int gridPoints = 400)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
+        CheckGrid(tMax, gridPoints);
+        if (mode < 0 || mode >= trajectory.N)
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be in [0, n = {trajectory.N})");
+        if (!(trajectory.SigmaY[mode] > 0)) return double.PositiveInfinity;
         double half = trajectory.SigmaY[mode] / 2;
         return FirstCrossing(t => trajectory.Sigma(mode, t), half, tMax, gridPoints);
+    }
+
+    private static void CheckGrid(double tMax, int gridPoints)
+    {
+        if (!(tMax > 0) || double.IsInfinity(tMax))
+            throw new ArgumentOutOfRangeException(nameof(tMax), tMax, $"tMax must be finite and > 0, got {tMax}");
+        if (gridPoints < 1)
+            throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, $"gridPoints must be ≥ 1, got {gridPoints}");
     }
 
     private static double FirstCrossing(Func<double, double> f, double level, double tMax, int gridPoints)
@@ -55,6 +69,7 @@ public static class Measurements
     public static double[][] ErrorsToBestRankK(ClosedFormSolution solution, IReadOnlyList<double> times)
     {
         ArgumentNullException.ThrowIfNull(solution);
+        Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var target = solution.Target;
         var best = Enumerable.Range(1, target.K).Select(target.BestRankK).ToArray();
         var result = Enumerable.Range(0, target.K).Select(_ => new double[times.Count]).ToArray();
@@ -75,6 +90,12 @@ public static class Measurements
     /// estimated transition log(σ_K/(α·λ_max(W̄₀)))/(2σ_K) plus 10/σ_K, and refined locally (golden-section) around each minimum.</summary>
     public static double[] PlateauErrors(Target target, Initialization initialization, int gridPoints = 600)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(initialization);
+        if (gridPoints < 1)
+            throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, $"gridPoints must be ≥ 1, got {gridPoints}");
+        if (target.K == 0)
+            throw new ArgumentException("the target Y = 0 has no rank-k plateau to visit (K = 0)", nameof(target));
         var cf = new ClosedFormSolution(target, initialization);
         double scale = Math.Max(initialization.ShapeGram.L2Norm(), 1e-300);
         double sK = target.SigmaY[target.K - 1];
@@ -118,6 +139,8 @@ public static class Measurements
     public static double LargestWorkingLog10Alpha(IncrementalLearningTheorem theorem, int gridPoints = 400)
     {
         ArgumentNullException.ThrowIfNull(theorem);
+        if (gridPoints < 1)
+            throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, $"gridPoints must be ≥ 1, got {gridPoints}");
         double lo = Math.Max(theorem.LogAlphaMax, Math.Log(1e-300));
         double hi = 0;
         bool Works(double la) => VisitsEveryPlateau(theorem.Target, theorem.InitializationAt(la), theorem.Epsilon, gridPoints);
@@ -168,16 +191,3 @@ public static class Measurements
             err, Numerics.SymmetricSpectralNorm(limit - best), Enumerable.Range(0, target.K).Select(i => limRot[i, i]).ToArray());
     }
 }
-
-/// <summary>What a rank-deficient initialization (Remark III-C2) learns, measured on the closed form.</summary>
-/// <param name="Rank">r, the width of Ū₀.</param>
-/// <param name="LearnableRank">min(r, K).</param>
-/// <param name="Times">The time grid.</param>
-/// <param name="Components">Components[i][j] = (ΦᵀW(t_j)Φ)_ii, the part of W along Y's eigenvector φ_i (i = 0..K−1).</param>
-/// <param name="HalfwayTimes">First time component i reaches σ_i/2 (+∞ if not on the grid).</param>
-/// <param name="LearningOrder">0-based modes sorted by halfway time (modes never reaching σ_i/2 omitted).</param>
-/// <param name="ErrorToBestRank">‖W(t_j) − Ŷ_{min(r,K)}‖₂.</param>
-/// <param name="LimitErrorToBestRank">‖W(∞) − Ŷ_{min(r,K)}‖₂.</param>
-/// <param name="LimitComponents">(ΦᵀW(∞)Φ)_ii, i = 0..K−1.</param>
-public sealed record RankDeficientLearning(int Rank, int LearnableRank, double[] Times, double[][] Components, double[] HalfwayTimes,
-    int[] LearningOrder, double[] ErrorToBestRank, double LimitErrorToBestRank, double[] LimitComponents);

@@ -3,19 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace IncLearn;
 
-/// <summary>Monte Carlo samples of W̄₀ = Ū₀Ū₀ᵀ's extreme eigenvalues.</summary>
-/// <param name="LambdaMax">λ_max(W̄₀) per trial.</param>
-/// <param name="LambdaMin">λ_min(W̄₀) per trial.</param>
-/// <param name="M">max(‖W̄₀‖, ‖W̄₀⁻¹‖) = max(λ_max, 1/λ_min) per trial.</param>
-/// <param name="AllEigenvalues">Every eigenvalue of the first trials (for a histogram).</param>
-public sealed record SpectrumSamples(double[] LambdaMax, double[] LambdaMin, double[] M, double[] AllEigenvalues);
-
-/// <summary>An empirical quantile with a distribution-free confidence interval (order statistics, binomial counts).</summary>
-/// <param name="Value">The empirical q-quantile.</param>
-/// <param name="Lower">Lower end of the ≈95 % interval.</param>
-/// <param name="Upper">Upper end of the ≈95 % interval.</param>
-public sealed record QuantileEstimate(double Value, double Lower, double Upper);
-
 /// <summary>
 /// Remark III-C1 (random initialization): Ū₀ ∈ ℝ^{n×r} with i.i.d. N(0,1) entries — no 1/√r normalisation, as in the paper — and
 /// r ≥ n, so W̄₀ = Ū₀Ū₀ᵀ is invertible almost surely. If P(max(‖W̄₀‖, ‖W̄₀⁻¹‖) ≤ M_δ) ≥ 1 − δ, Theorem 4 with M_δ in place of M
@@ -66,7 +53,11 @@ public sealed class RandomInitialization
     /// distribution of the number of samples below the true quantile (normal approximation, ±1.96 standard deviations).</summary>
     public static QuantileEstimate Quantile(IReadOnlyList<double> samples, double q)
     {
-        if (!(q > 0 && q < 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "q must be in (0, 1)");
+        ArgumentNullException.ThrowIfNull(samples);
+        if (!(q > 0 && q < 1)) throw new ArgumentOutOfRangeException(nameof(q), q, $"q must be in (0, 1), got {q}");
+        if (samples.Count == 0) throw new ArgumentException("samples must not be empty: a quantile needs at least one sample", nameof(samples));
+        for (int i = 0; i < samples.Count; i++)
+            if (double.IsNaN(samples[i])) throw new ArgumentException($"samples must not contain NaN: samples[{i}] = NaN", nameof(samples));
         var s = samples.OrderBy(x => x).ToArray();
         int n = s.Length;
         int Index(double k) => Math.Clamp((int)Math.Ceiling(k) - 1, 0, n - 1);
@@ -90,6 +81,9 @@ public sealed class RandomInitialization
     {
         get
         {
+            // n = 1: W̄₀ = ‖g‖² with g ~ N(0, I_r), a χ²_r variable whose mean r is exact (the Tracy–Widom centring is not
+            // valid that small: it would give a negative λ_max for r = 1).
+            if (N == 1) return (R, R);
             double a = Math.Sqrt(N - 0.5), b = Math.Sqrt(R - 0.5);
             double muMax = (a + b) * (a + b), sigmaMax = (a + b) * Math.Cbrt(1 / a + 1 / b);
             double muMin = (b - a) * (b - a), sigmaMin = (b - a) * Math.Cbrt(1 / a - 1 / b);
@@ -151,6 +145,7 @@ public sealed class RandomInitialization
     /// </summary>
     public (double Probability, double StandardError) ProbabilityTheorem4Holds(Target target, double epsilon, double mDelta, int trials, int samplesPerWindow = 40)
     {
+        if (trials < 1) throw new ArgumentOutOfRangeException(nameof(trials), trials, $"trials must be ≥ 1, got {trials}");
         int ok = 0;
         for (int i = 0; i < trials; i++)
         {
@@ -168,6 +163,7 @@ public sealed class RandomInitialization
     /// visited within ε (<see cref="Measurements.VisitsEveryPlateau"/>), with its standard error.</summary>
     public (double Probability, double StandardError) ProbabilityPlateausVisited(Target target, double epsilon, double alpha, int trials, int gridPoints = 300)
     {
+        if (trials < 1) throw new ArgumentOutOfRangeException(nameof(trials), trials, $"trials must be ≥ 1, got {trials}");
         int ok = 0;
         for (int i = 0; i < trials; i++)
             if (Measurements.VisitsEveryPlateau(target, Initialization.FromShape(Shape(i), alpha), epsilon, gridPoints)) ok++;

@@ -1,0 +1,68 @@
+#!/usr/bin/python3
+"""Peers for the closed-form benchmark (issue 13, point 8), on the problems bench/IncLearn.Bench writes to bench/data/:
+numpy's closed form (the invertible form W = Φ(S⁻¹VS⁻¹/α + D)⁻¹Φᵀ = XᵀX with A = LLᵀ, X = L⁻¹Φᵀ: one Cholesky, one
+triangular solve and one product per time, NumPy's OpenBLAS; accurate only while cond(W̄₀) is moderate, see issue 13), scipy's DOP853
+on U̇ = (Y − UUᵀ)U at the loosest rtol whose result is within 1e-8 of the closed form, and the machine's limits:
+one n×n dgemm and one symmetric eigendecomposition (numpy.linalg.eigh → LAPACK dsyevd) through the same OpenBLAS.
+
+Run: cd bench/IncLearn.Bench && dotnet run -c Release -- quick 10 50 200 && /usr/bin/python3 ../peers.py 10 50 200
+Threads: set OPENBLAS_NUM_THREADS=1 for one-core figures.
+"""
+import json, sys, time, os
+import numpy as np
+import scipy.linalg as sl
+from scipy.integrate import solve_ivp
+
+def median_time(f, reps):
+    f()
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter(); f(); ts.append(time.perf_counter() - t0)
+    ts.sort()
+    return ts[len(ts) // 2]
+
+def closed_form(Y, U, alpha, times):
+    sig, Phi = np.linalg.eigh(Y)
+    order = np.argsort(-sig); sig = sig[order]; Phi = Phi[:, order]
+    Ut = Phi.T @ U
+    V = sl.cho_solve(sl.cho_factor(Ut @ Ut.T), np.eye(len(Y)))
+    out = []
+    for t in times:
+        e = np.exp(-sig * t)
+        D = -np.expm1(-2 * sig * t) / sig
+        A = (e[:, None] * V * e[None, :]) / alpha + np.diag(D)
+        L = np.linalg.cholesky(A)
+        X = sl.solve_triangular(L, Phi.T, lower=True)   # W = Φ A⁻¹ Φᵀ = XᵀX
+        out.append(X.T @ X)
+    return out
+
+def dop853(Y, U, alpha, times, rtol):
+    n, r = U.shape
+    u0 = (np.sqrt(alpha) * U).ravel()
+    def f(_, u):
+        M = u.reshape(n, r)
+        return (Y @ M - M @ (M.T @ M)).ravel()
+    sol = solve_ivp(f, (0, times[-1]), u0, method="DOP853", t_eval=times, rtol=rtol, atol=rtol * 1e-3 * np.abs(u0).max())
+    return [sol.y[:, j].reshape(n, r) @ sol.y[:, j].reshape(n, r).T for j in range(len(times))]
+
+here = os.path.dirname(os.path.abspath(__file__))
+print("| n | numpy closed form, 200 points | scipy DOP853, 200 points (rtol) | dgemm n×n | eigh n×n |")
+print("|---|---|---|---|---|")
+for n in [int(a) for a in sys.argv[1:]] or [10, 50, 200]:
+    p = json.load(open(os.path.join(here, "data", f"problem{n}.json")))
+    Y = np.array(p["Y"]); U = np.array(p["U"]); alpha = p["alpha"]; times = np.array(p["times"])
+    reps = 5 if n <= 200 else 1
+    cf = median_time(lambda: closed_form(Y, U, alpha, times), reps)
+    ref = closed_form(Y, U, alpha, times)
+    dop = "–"
+    if n <= 200:
+        for rtol in [1e-8, 1e-9, 1e-10, 1e-11, 1e-12]:
+            W = dop853(Y, U, alpha, times, rtol)
+            worst = max(np.linalg.norm(W[j] - ref[j]) / np.linalg.norm(ref[j]) for j in range(len(times)))
+            if worst <= 1e-8:
+                dop = f"{median_time(lambda: dop853(Y, U, alpha, times, rtol), 1 if n >= 200 else 3) * 1e3:.3g} ms ({rtol:g})"
+                break
+    A = np.random.default_rng(0).standard_normal((n, n)); S = A + A.T
+    mm = median_time(lambda: A @ A, 7)
+    ev = median_time(lambda: np.linalg.eigh(S), 5 if n <= 500 else 3)
+    print(f"| {n} | {cf * 1e3:.3g} ms | {dop} | {mm * 1e3:.3g} ms | {ev * 1e3:.3g} ms |")

@@ -1,0 +1,197 @@
+namespace IncLearn;
+
+/// <summary>
+/// The factor F(t) of Proposition 1 in rotated coordinates, W̃(t) = ΦᵀW(t)Φ = F Fᵀ, computed with a Householder QR whose rows
+/// carry their own exponents, so that no scale of the problem (e^{σt} for t up to 1e300, α far below the double range) is
+/// ever formed as a number.
+/// <para>Derivation. With Ũ = ΦᵀŪ₀ (n×m), B = S(t)Ũ and D(t) = S⁻¹GS⁻¹ = diag((1 − e^{−2σ_i t})/σ_i, 2t), Woodbury's
+/// identity turns eq. (5) into W̃ = B(I_m/α + BᵀDB)⁻¹Bᵀ. Let N = [A; I_m] with A = diag(g)Ũ, g_i = √(α d_i)·e^{σ_i t}; then
+/// NᵀN = α(I/α + BᵀDB), and with the thin QR N = QR, W̃ = D^{−½}Q_A Q_Aᵀ D^{−½}, Q_A the rows of Q that belong to A.
+/// No threshold on the rank of Ũ enters: the identity block keeps N of full column rank for every Ũ, invertible or not.</para>
+/// <para>Numerics. Row i of N is stored as e^{ρ_i}·x_i with a mantissa row x_i (max |entry| = 1) and ρ_i = σ_i t + b_i kept
+/// as the pair (σ_i, b_i), so exponent differences (σ_i − σ_j)t + (b_i − b_j) are exact for equal σ even at t = 1e300.
+/// The QR uses Powell–Reid pivoting (the column of largest weighted norm, then the row of largest weighted entry in it),
+/// which keeps every weight e^{2(ρ_j − ρ_pivot)} used in a sum bounded and makes the factorization row-wise backward stable
+/// for rows of any grading (Cox &amp; Higham, BIT 38 (1998)). Q's rows are accumulated in the same graded representation,
+/// Q_jl = e^{ρ_j − E_l} ẑ_jl (E_l the pivot exponent of step l), so rows far below the others keep full relative accuracy
+/// and rows far above them underflow only in entries that are negligible. F_il = e^{(σ_i − σ_l)t + ½log α + log‖ũ_i‖∞ − b_l} ẑ_il
+/// needs no D^{−½}, so t = 0 is covered too. Columns are stored contiguously; every inner loop is a <see cref="DenseKernels"/> call.</para>
+/// </summary>
+internal static class GradedHouseholder
+{
+    /// <summary>F (n×m, row-major) with W̃(t) = F Fᵀ.</summary>
+    /// <param name="mantissa">Ũ's rows scaled to max |entry| = 1 (n×m row-major); zero rows stay zero.</param>
+    /// <param name="logRowNorm">log ‖ũ_i‖∞ (−∞ for a zero row).</param>
+    /// <param name="sigma">σ_i ≥ 0, i = 0..n−1.</param>
+    /// <param name="logAlpha">log α.</param>
+    /// <param name="t">Finite t ≥ 0.</param>
+    /// <param name="m">r, the number of columns of Ũ.</param>
+    public static double[] Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, int m)
+    {
+        int n = sigma.Length, rows = n + m;
+        var x = new double[m][];                  // column c of the working matrix, over row positions
+        for (int c = 0; c < m; c++) x[c] = new double[rows];
+        var sig = new double[rows];
+        var b = new double[rows];
+        var orig = new int[rows];
+        var dead = new bool[rows];                // active part exactly zero
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < m; c++) x[c][i] = mantissa[i * m + c];
+            sig[i] = sigma[i];
+            // log d_i without overflow: d = 2t on the null space (t up to double.MaxValue), (1 − e^{−2σt})/σ ≤ 1/σ otherwise.
+            double logD = t == 0 ? double.NegativeInfinity : sigma[i] > 0 ? Math.Log(Numerics.D(sigma[i], t)) : Math.Log(2) + Math.Log(t);
+            b[i] = !double.IsNegativeInfinity(logRowNorm[i]) ? 0.5 * logAlpha + 0.5 * logD + logRowNorm[i] : double.NegativeInfinity;
+            orig[i] = i;
+            dead[i] = double.IsNegativeInfinity(logRowNorm[i]);
+        }
+        for (int j = 0; j < m; j++) { x[j][n + j] = 1; orig[n + j] = n + j; }
+
+        var omegaAt = new double[m][];            // ω_j of step k (relative to the pivot row), over row positions
+        var scaleAfter = new double[m][];         // renormalization factors applied after step k
+        var pivotColumn = new int[m];
+        var vPivot = new double[m];
+        var vv = new double[m];
+        var pivotSig = new double[m];
+        var pivotB = new double[m];
+        var active = new List<int>(Enumerable.Range(0, m));
+        var omega = new double[rows];
+        var weighted = new double[rows];
+        var vhat = new double[rows];
+        var rowMax = new double[rows];
+
+        // Rows are renormalized (mantissa max |entry| back to 1) only when their active part has shrunk below this: between
+        // renormalizations every weight e^{2(b_j − b_ref)} stays ≤ 1 and a row it underflows is still below 1e-112 of the
+        // reference row, so pivoting and sums see every non-negligible row (and no sweep over all rows is needed per step).
+        const double renormalizeBelow = 1e-50;
+        var colNorm = new double[m];
+        var omegaNext = new double[rows];
+        bool normsValid = false;
+        int refRow = -1;
+        for (int k = 0; k < m; k++)
+        {
+            if (!normsValid)
+            {
+                refRow = -1;
+                for (int j = k; j < rows; j++)
+                {
+                    if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
+                    if (refRow < 0 || (sig[j] - sig[refRow]) * t + (b[j] - b[refRow]) > 0) refRow = j;
+                }
+                if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
+                for (int j = k; j < rows; j++)
+                    omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
+                foreach (int c in active) colNorm[c] = DenseKernels.WeightedSquares(omega.AsSpan(k), x[c].AsSpan(k));
+            }
+            int p = -1; double best = -1;
+            foreach (int c in active)
+                if (colNorm[c] > best) { best = colNorm[c]; p = c; }
+            int q = k; double bestRow = -1;
+            var xp = x[p];
+            for (int j = k; j < rows; j++)
+            {
+                double w = omega[j] * xp[j] * xp[j];
+                if (w > bestRow) { bestRow = w; q = j; }
+            }
+            if (q != k)
+            {
+                for (int c = 0; c < m; c++) (x[c][k], x[c][q]) = (x[c][q], x[c][k]);
+                for (int l = 0; l < k; l++)
+                {
+                    (omegaAt[l][k], omegaAt[l][q]) = (omegaAt[l][q], omegaAt[l][k]);
+                    if (scaleAfter[l] is { } sa) (sa[k], sa[q]) = (sa[q], sa[k]);
+                }
+                (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
+                (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
+                if (refRow == k) refRow = q; else if (refRow == q) refRow = k;
+            }
+            var om = new double[rows];
+            for (int j = k; j < rows; j++)
+                om[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[k]) * t + (b[j] - b[k])));
+            omegaAt[k] = om;
+            double norm2 = DenseKernels.WeightedSquares(om.AsSpan(k), xp.AsSpan(k));
+            double alphaHat = -Math.CopySign(Math.Sqrt(norm2), xp[k]);
+            double vk = xp[k] - alphaHat;
+            Array.Copy(xp, k, vhat, k, rows - k);
+            vhat[k] = vk;
+            double vvk = DenseKernels.WeightedSquares(om.AsSpan(k), vhat.AsSpan(k));
+            for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
+            pivotColumn[k] = p; vPivot[k] = vk; vv[k] = vvk; pivotSig[k] = sig[k]; pivotB[k] = b[k];
+            active.Remove(p);
+            scaleAfter[k] = null!;  // all ones unless a row is renormalized below
+            if (active.Count == 0) break;
+
+            // Next step's reference and weights, chosen now so that the update pass also yields the next column norms.
+            int next = -1;
+            for (int j = k + 1; j < rows; j++)
+            {
+                if (dead[j] || double.IsNegativeInfinity(b[j])) continue;
+                if (next < 0 || (sig[j] - sig[next]) * t + (b[j] - b[next]) > 0) next = j;
+            }
+            if (next < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
+            for (int j = k + 1; j < rows; j++)
+                omegaNext[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[next]) * t + (b[j] - b[next])));
+            Array.Clear(rowMax, k + 1, rows - k - 1);
+            foreach (int c in active)
+            {
+                var xc = x[c];
+                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), xc.AsSpan(k)) / vvk;
+                xc[k] -= gamma * vk;
+                colNorm[c] = DenseKernels.UpdateTrackMaxAndNorm(xc.AsSpan(k + 1), gamma, vhat.AsSpan(k + 1), rowMax.AsSpan(k + 1), omegaNext.AsSpan(k + 1));
+            }
+            (omega, omegaNext) = (omegaNext, omega);
+            refRow = next;
+            normsValid = true;
+            for (int j = k + 1; j < rows; j++)
+            {
+                double s = rowMax[j];
+                if (s >= renormalizeBelow) continue;
+                normsValid = false;
+                if (s == 0) { dead[j] = true; continue; }
+                double inv = 1 / s;
+                foreach (int c in active) x[c][j] *= inv;
+                if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
+                if (scaleAfter[k] is null) { scaleAfter[k] = new double[rows]; Array.Fill(scaleAfter[k], 1.0); }
+                scaleAfter[k][j] = s;
+            }
+        }
+
+        // Backward accumulation of Q's columns in the graded representation: Z = H_0 ⋯ H_{m−1}[I_m; 0].
+        var z = new double[m][];
+        for (int l = 0; l < m; l++) { z[l] = new double[rows]; z[l][l] = 1; }
+        for (int k = m - 1; k >= 0; k--)
+        {
+            if (scaleAfter[k] is not null)
+                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
+            var xp = x[pivotColumn[k]];
+            Array.Copy(xp, k, vhat, k, rows - k);
+            vhat[k] = vPivot[k];
+            var om = omegaAt[k];
+            for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
+            for (int l = k; l < m; l++)
+            {
+                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), z[l].AsSpan(k)) / vv[k];
+                if (gamma != 0) DenseKernels.Axpy(z[l].AsSpan(k), -gamma, vhat.AsSpan(k));
+            }
+        }
+
+        var f = new double[n * m];
+        for (int pos = 0; pos < rows; pos++)
+        {
+            int i = orig[pos];
+            if (i >= n || double.IsNegativeInfinity(logRowNorm[i])) continue;
+            double baseExp = 0.5 * logAlpha + logRowNorm[i];
+            for (int l = 0; l < m; l++)
+            {
+                double zl = z[l][pos];
+                if (zl == 0) continue;
+                double e = (sigma[i] - pivotSig[l]) * t + baseExp - pivotB[l] + Math.Log(Math.Abs(zl));
+                // |F_il|² ≤ W̃_ii is bounded; an exponent beyond the double range can only be the rounding residue of a row
+                // separated from pivot l by more than e^{709} (its exact ẑ_il is below the double range), i.e. 0.
+                if (!(e < 709)) continue;
+                f[i * m + l] = Math.CopySign(Math.Exp(e), zl);
+            }
+        }
+        return f;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace IncLearn;
+
+/// <summary>
+/// A thin binding to the two optimized routines the library's dense work needs most — LAPACK's symmetric eigendecomposition
+/// (dsyevd) and BLAS's matrix product (cblas_dgemm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
+/// loaded with <see cref="NativeLibrary"/> at first use. When the library is absent (or the environment variable
+/// <c>INCLEARN_NATIVE=0</c> is set) every call falls back to MathNet.Numerics' managed code, with the same results up to rounding;
+/// tests run both paths. MathNet.Numerics.Providers.OpenBLAS is not used because it needs MathNet's own native wrapper.
+/// OpenBLAS runs single-threaded here (openblas_set_num_threads(1)): the callers parallelize over time points.
+/// </summary>
+internal static unsafe class NativeLapack
+{
+    private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void> Dsyevd;
+    private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemm;
+
+    static NativeLapack()
+    {
+        if (Environment.GetEnvironmentVariable("INCLEARN_NATIVE") == "0") return;
+        foreach (var name in new[] { "libopenblas.so.0", "libopenblas.so", "openblas" })
+        {
+            if (!NativeLibrary.TryLoad(name, out var handle)) continue;
+            if (NativeLibrary.TryGetExport(handle, "dsyevd_", out var e) && NativeLibrary.TryGetExport(handle, "cblas_dgemm", out var g))
+            {
+                Dsyevd = (delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)e;
+                Dgemm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)g;
+                LibraryName = name;
+                // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
+                // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
+                if (NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var threads))
+                    ((delegate* unmanaged[Cdecl]<int, void>)threads)(1);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Set to true (per async flow: tests of the managed path run beside others) to use MathNet's managed code.</summary>
+    public static readonly AsyncLocal<bool> ManagedOnly = new();
+
+    private static bool UseNative(bool? native) => native ?? (IsAvailable && !ManagedOnly.Value);
+
+    /// <summary>Whether OpenBLAS was found.</summary>
+    public static bool IsAvailable => Dsyevd != null;
+
+    /// <summary>The library name that loaded, or null.</summary>
+    public static string? LibraryName { get; }
+
+    /// <summary>Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.</summary>
+    /// <param name="a">Symmetric n×n matrix (only its lower triangle is read on the native path).</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when available.</param>
+    public static (double[] Values, Matrix<double> Vectors) SymmetricEigen(Matrix<double> a, bool? native = null)
+    {
+        int n = a.RowCount;
+        if (!UseNative(native))
+        {
+            var evd = a.Evd(Symmetricity.Symmetric);
+            return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
+        }
+        if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
+        var m = a.ToColumnMajorArray(); // a fresh copy, overwritten by the eigenvectors
+        var w = new double[n];
+        byte jobz = (byte)'V', uplo = (byte)'L';
+        int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
+        double workQuery = 0;
+        fixed (double* pa = m, pw = w)
+        {
+            Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
+            lwork = (int)workQuery; liwork = iworkQuery;
+            var work = new double[Math.Max(1, lwork)];
+            var iwork = new int[Math.Max(1, liwork)];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+        }
+        if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
+        return (w, Matrix<double>.Build.Dense(n, n, m));
+    }
+
+    /// <summary>op(A)·op(B) with op = transpose when requested.</summary>
+    /// <param name="a">A.</param>
+    /// <param name="transposeA">Use Aᵀ.</param>
+    /// <param name="b">B.</param>
+    /// <param name="transposeB">Use Bᵀ.</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when available.</param>
+    public static Matrix<double> Multiply(Matrix<double> a, bool transposeA, Matrix<double> b, bool transposeB, bool? native = null)
+    {
+        if (!UseNative(native))
+            return (transposeA, transposeB) switch
+            {
+                (false, false) => a * b,
+                (true, false) => a.TransposeThisAndMultiply(b),
+                (false, true) => a.TransposeAndMultiply(b),
+                _ => a.Transpose() * b.Transpose(),
+            };
+        if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
+        int m = transposeA ? a.ColumnCount : a.RowCount, k = transposeA ? a.RowCount : a.ColumnCount;
+        int n = transposeB ? b.RowCount : b.ColumnCount;
+        int kb = transposeB ? b.ColumnCount : b.RowCount;
+        if (k != kb) throw new ArgumentException($"inner dimensions differ: {k} vs {kb}", nameof(b));
+        var c = new double[m * n];
+        if (m == 0 || n == 0) return Matrix<double>.Build.Dense(m, n, c);
+        if (k == 0) return Matrix<double>.Build.Dense(m, n, c);
+        var av = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        var bv = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
+        const int colMajor = 102, noTrans = 111, trans = 112;
+        fixed (double* pa = av, pb = bv, pc = c)
+            Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, 1.0,
+                pa, Math.Max(1, a.RowCount), pb, Math.Max(1, b.RowCount), 0.0, pc, Math.Max(1, m));
+        return Matrix<double>.Build.Dense(m, n, c);
+    }
+}

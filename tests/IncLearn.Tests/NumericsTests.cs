@@ -1,0 +1,34 @@
+namespace IncLearn.Tests;
+
+public class NumericsTests
+{
+    /// <summary>e^x − 1 against its Taylor series summed in System.Decimal (28 digits; |x| ≤ 0.01 so 12 terms reach 1e-28).</summary>
+    [Theory]
+    [InlineData(-1e-3)]
+    [InlineData(-4e-3)]
+    [InlineData(-1.23e-2)]
+    [InlineData(1e-5)]
+    [InlineData(-1e-9)]
+    public void Expm1IsAccurateWhereMathNetsIsNot(double x)
+    {
+        decimal xd = (decimal)x, term = xd, sum = 0;
+        for (int k = 1; k <= 14; k++) { sum += term; term = term * xd / (k + 1); }
+        double exact = (double)sum;
+        // 4 ulp: Kahan's expm1 is accurate to a few rounding errors.
+        Assert.True(Math.Abs(Numerics.Expm1(x) - exact) <= 4 * (Math.BitIncrement(Math.Abs(exact)) - Math.Abs(exact)),
+            $"Expm1({x}) = {Numerics.Expm1(x):R}, exact {exact:R}");
+        if (x == -4e-3)
+            Assert.True(Math.Abs(MathNet.Numerics.SpecialFunctions.Expm1(x) - exact) > 1e-12 * Math.Abs(exact),
+                "MathNet 5.0.0's Expm1 was measured 2.7e-9 off here; if it is now accurate, Numerics.Expm1 can delegate to it");
+    }
+
+    [Fact]
+    public void SymmetrizeAveragesTheTranspose()
+    {
+        var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2 }, { 4, 3 } });
+        var s = Numerics.Symmetrize(a);
+        Assert.Equal(3.0, s[0, 1]);
+        Assert.Equal(3.0, s[1, 0]);
+        Assert.Equal(1.0, s[0, 0]);
+    }
+}
