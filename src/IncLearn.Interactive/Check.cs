@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DotNet.Interactive;
 
 namespace IncLearn.Interactive;
@@ -28,7 +27,7 @@ public static class Check
         double scale = expected == 0 ? 1.0 : Math.Abs(expected);
         double rel = err / scale;
         bool ok = rel <= relTol; // false for NaN
-        string detail = $"actual {F(actual)}, expected {F(expected)}, relative error {F(rel)} (tolerance {F(relTol)})";
+        string detail = $"actual {Notebook.Num(actual)}, expected {Notebook.Num(expected)}, relative error {Notebook.Num(rel)} (tolerance {Notebook.Num(relTol)})";
         return Finish(new CheckResult(name, ok, "close", actual, expected, relTol, detail));
     }
 
@@ -36,14 +35,14 @@ public static class Check
     public static CheckResult AtMost(string name, double value, double bound)
     {
         bool ok = value <= bound;
-        return Finish(new CheckResult(name, ok, "at-most", value, bound, null, $"{F(value)} ≤ {F(bound)}{(ok ? "" : " is false")}"));
+        return Finish(new CheckResult(name, ok, "at-most", value, bound, null, $"{Notebook.Num(value)} ≤ {Notebook.Num(bound)}{(ok ? "" : " is false")}"));
     }
 
     /// <summary>value ≥ bound.</summary>
     public static CheckResult AtLeast(string name, double value, double bound)
     {
         bool ok = value >= bound;
-        return Finish(new CheckResult(name, ok, "at-least", value, bound, null, $"{F(value)} ≥ {F(bound)}{(ok ? "" : " is false")}"));
+        return Finish(new CheckResult(name, ok, "at-least", value, bound, null, $"{Notebook.Num(value)} ≥ {Notebook.Num(bound)}{(ok ? "" : " is false")}"));
     }
 
     /// <summary>A condition, with a detail line that states the numbers behind it.</summary>
@@ -76,8 +75,6 @@ public static class Check
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void DisplayInKernel(CheckResult result) => KernelInvocationContext.Current?.Display(result);
 
-    /// <summary>Invariant, stable number format: 6 significant digits.</summary>
-    internal static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Several checks shown as one table.</summary>

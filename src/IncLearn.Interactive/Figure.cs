@@ -42,7 +42,7 @@ public sealed class Figure
 
     /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
     public string StandaloneHtml()
-        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Notebook.E(Title) + "</title><script>" + PlotlyJs.Source
+        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(Title) + "</title><script>" + PlotlyJs.Source
             + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + Json
             + "; Plotly.newPlot('inclearn-figure', fig.data, fig.layout, fig.config || {});</script></body></html>";
 

@@ -1,6 +1,7 @@
-using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
+using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;
+using Microsoft.AspNetCore.Html;
 using static IncLearn.Interactive.Notebook;
 
 namespace IncLearn.Interactive;
@@ -22,9 +23,9 @@ public static class LibraryCards
         Add<StepStatistics>(Rows);
         Add<RandomInitialization>(Rows);
         Add<SpectrumSamples>(Rows);
-        Formatter.Register<QuantileEstimate>((q, w) => w.Write(E(Text(q))), HtmlFormatter.MimeType);
+        Formatter.Register<QuantileEstimate>((q, w) => w.Write(span(Text(q)).ToString()), HtmlFormatter.MimeType);
         Formatter.Register<QuantileEstimate>((q, w) => w.Write(Text(q)), PlainTextFormatter.MimeType);
-        Formatter.Register<IncrementalWindow>((x, w) => w.Write(E(Text(x))), HtmlFormatter.MimeType);
+        Formatter.Register<IncrementalWindow>((x, w) => w.Write(span(Text(x)).ToString()), HtmlFormatter.MimeType);
         Formatter.Register<IncrementalWindow>((x, w) => w.Write(Text(x)), PlainTextFormatter.MimeType);
         Formatter.Register<Hypothesis>((h, w) => w.Write(HypothesisHtml(h)), HtmlFormatter.MimeType);
         Formatter.Register<Hypothesis>((h, w) => w.Write(Text(h)), PlainTextFormatter.MimeType);
@@ -45,23 +46,17 @@ public static class LibraryCards
     {
         /// <summary>The HTML card.</summary>
         public string Html()
-        {
-            var sb = new StringBuilder("<div class=\"inclearn-card\" style=\"border:1px solid #ccc;padding:6px;border-radius:6px;display:inline-block\">");
-            sb.Append($"<b>{E(Title)}</b><table>");
-            foreach (var (name, value) in Rows) sb.Append($"<tr><td>{E(name)}</td><td style=\"font-family:monospace\">{E(value)}</td></tr>");
-            sb.Append("</table>");
-            if (Matrix is not null) sb.Append($"<div>{E(MatrixName ?? "")}</div>").Append(MatrixHtml(Matrix));
-            return sb.Append("</div>").ToString();
-        }
+            => div[@class: "inclearn-card", style: "border:1px solid #ccc;padding:6px;border-radius:6px;display:inline-block"](
+                b(Title),
+                table(Rows.Select(r => (object)tr(td(r.Name), td[style: "font-family:monospace"](r.Value))).ToArray()),
+                Matrix is null ? "" : div(MatrixName ?? ""),
+                Matrix is null ? (object)"" : new HtmlString(MatrixFormatter.Html(Matrix)))
+                .ToString();
 
         /// <summary>The plain-text card.</summary>
         public string Text()
-        {
-            var sb = new StringBuilder(Title);
-            foreach (var (name, value) in Rows) sb.Append($"\n  {name} = {value}");
-            if (Matrix is not null) sb.Append($"\n  {MatrixName}:\n").Append(MatrixText(Matrix));
-            return sb.ToString();
-        }
+            => string.Join("\n", Rows.Select(r => $"  {r.Name} = {r.Value}").Prepend(Title))
+               + (Matrix is null ? "" : $"\n  {MatrixName}:\n{MatrixFormatter.Text(Matrix)}");
     }
 
     private static string List(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(Num)) + ")";
@@ -137,5 +132,5 @@ public static class LibraryCards
     private static string Side(double? v) => v is double d ? Num(d) : "";
 
     private static string HypothesisHtml(Hypothesis h)
-        => $"<span style=\"color:{(h.Holds ? "green" : "red")}\">{(h.Holds ? "✓" : "✗")}</span> <b>{E(h.Name)}</b>: {E(Side(h.Left))} {E(h.Relation)} {E(Side(h.Right))} <i>{E(h.Why)}</i>";
+        => span(span[style: h.Holds ? "color:green" : "color:red"](h.Holds ? "✓" : "✗"), " ", b(h.Name), $": {Side(h.Left)} {h.Relation} {Side(h.Right)} ", i(h.Why)).ToString();
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.DotNet.Interactive.Formatting;
+using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;
 using static IncLearn.Interactive.Notebook;
 
 namespace IncLearn.Interactive;
@@ -34,62 +34,60 @@ public static class TheoremCards
 
     private static string Side(double? v) => v is double d ? Num(d) : "";
 
+    private static string Color(bool ok) => ok ? "color:green" : "color:red";
+
+    private static string Mark(bool ok) => ok ? "✓" : "✗";
+
     /// <summary>The HTML card of a theorem at one α.</summary>
     public static string Html(TheoremReport r)
     {
         var t = r.Theorem;
-        var sb = new StringBuilder("<div class=\"inclearn-theorem\" style=\"border:1px solid #ccc;padding:8px;border-radius:6px\">");
-        sb.Append($"<h4 style=\"margin:0\">{E(t.Name)} at α = 10^{E(Num(r.Log10Alpha))}</h4>");
-        sb.Append("<table><tr><th colspan=\"2\" style=\"text-align:left\">constants</th></tr>");
-        foreach (var (name, value) in Constants(t)) sb.Append($"<tr><td>{E(name)}</td><td>{E(value)}</td></tr>");
-        sb.Append("</table><table><tr><th></th><th style=\"text-align:left\">hypothesis</th><th>left</th><th></th><th>right</th><th style=\"text-align:left\">why</th></tr>");
-        foreach (var h in r.Hypotheses)
-            sb.Append($"<tr><td style=\"color:{(h.Holds ? "green" : "red")}\">{(h.Holds ? "✓" : "✗")}</td><td>{E(h.Name)}</td><td>{E(Side(h.Left))}</td><td>{E(h.Relation)}</td><td>{E(Side(h.Right))}</td><td>{E(h.Why)}</td></tr>");
-        sb.Append("</table><table><tr><th>k</th><th>I_k start</th><th>I_k end</th>");
-        if (r.Verification is not null) sb.Append("<th>max ‖W(t) − Ŷ_k‖₂/ε on I_k</th><th>just before</th><th>just after</th>");
-        sb.Append("</tr>");
-        for (int i = 0; i < r.Windows.Count; i++)
+        var windowHeader = new List<object> { th("k"), th("I_k start"), th("I_k end") };
+        if (r.Verification is not null) windowHeader.AddRange([th("max ‖W(t) − Ŷ_k‖₂/ε on I_k"), th("just before"), th("just after")]);
+        var windowRows = r.Windows.Select((w, i) =>
         {
-            var w = r.Windows[i];
-            sb.Append($"<tr><td>{w.K}</td><td>{E(Num(w.Start))}</td><td>{E(Num(w.End))}</td>");
+            var cells = new List<object> { td(w.K), td(Num(w.Start)), td(Num(w.End)) };
             if (r.Verification is { } v)
             {
                 var c = v.Windows[i];
-                sb.Append($"<td style=\"color:{(c.Holds ? "green" : "red")}\">{E(Num(c.MaxRatioInside))} {(c.Holds ? "✓" : "✗")}</td><td>{E(Num(c.RatioBefore))}</td><td>{E(Num(c.RatioAfter))}</td>");
+                cells.AddRange([td[style: Color(c.Holds)]($"{Num(c.MaxRatioInside)} {Mark(c.Holds)}"), td(Num(c.RatioBefore)), td(Num(c.RatioAfter))]);
             }
-            sb.Append("</tr>");
-        }
-        sb.Append("</table>");
-        if (r.Verification is { } ver)
-            sb.Append($"<p>conclusion ‖W(t) − Ŷ_k‖₂ ≤ ε on every sampled I_k: <b style=\"color:{(ver.Holds ? "green" : "red")}\">{(ver.Holds ? "holds ✓" : "fails ✗")}</b></p>");
-        return sb.Append("</div>").ToString();
+            return (object)tr(cells.ToArray());
+        });
+        return div[@class: "inclearn-theorem", style: "border:1px solid #ccc;padding:8px;border-radius:6px"](
+            h4[style: "margin:0"]($"{t.Name} at α = 10^{Num(r.Log10Alpha)}"),
+            table(new object[] { tr(th[colspan: 2, style: "text-align:left"]("constants")) }
+                .Concat(Constants(t).Select(c => (object)tr(td(c.Name), td(c.Value)))).ToArray()),
+            table(new object[] { tr(th(), th[style: "text-align:left"]("hypothesis"), th("left"), th(), th("right"), th[style: "text-align:left"]("why")) }
+                .Concat(r.Hypotheses.Select(h => (object)tr(td[style: Color(h.Holds)](Mark(h.Holds)), td(h.Name), td(Side(h.Left)), td(h.Relation), td(Side(h.Right)), td(h.Why))))
+                .ToArray()),
+            table(new object[] { tr(windowHeader.ToArray()) }.Concat(windowRows).ToArray()),
+            r.Verification is { } ver
+                ? p("conclusion ‖W(t) − Ŷ_k‖₂ ≤ ε on every sampled I_k: ", b[style: Color(ver.Holds)](ver.Holds ? "holds ✓" : "fails ✗"))
+                : "")
+            .ToString();
     }
 
     /// <summary>The plain-text form of a theorem at one α.</summary>
     public static string Text(TheoremReport r)
     {
-        var sb = new StringBuilder($"{r.Theorem.Name} at α = 10^{Num(r.Log10Alpha)}\n");
-        foreach (var (name, value) in Constants(r.Theorem)) sb.AppendLine($"  {name} = {value}");
-        foreach (var h in r.Hypotheses) sb.AppendLine($"  {(h.Holds ? "✓" : "✗")} {h.Name}: {Side(h.Left)} {h.Relation} {Side(h.Right)}");
-        for (int i = 0; i < r.Windows.Count; i++)
-        {
-            var w = r.Windows[i];
-            sb.Append($"  I_{w.K} = [{Num(w.Start)}, {Num(w.End)}]");
-            if (r.Verification is { } v) sb.Append($"  max ratio {Num(v.Windows[i].MaxRatioInside)}");
-            sb.AppendLine();
-        }
-        return sb.ToString().TrimEnd('\n');
+        var lines = new List<string> { $"{r.Theorem.Name} at α = 10^{Num(r.Log10Alpha)}" };
+        lines.AddRange(Constants(r.Theorem).Select(c => $"  {c.Name} = {c.Value}"));
+        lines.AddRange(r.Hypotheses.Select(h => $"  {Mark(h.Holds)} {h.Name}: {Side(h.Left)} {h.Relation} {Side(h.Right)}"));
+        lines.AddRange(r.Windows.Select((w, i) => $"  I_{w.K} = [{Num(w.Start)}, {Num(w.End)}]"
+            + (r.Verification is { } v ? $"  max ratio {Num(v.Windows[i].MaxRatioInside)}" : "")));
+        return string.Join("\n", lines);
     }
 
     /// <summary>HTML table of a verification.</summary>
     public static string VerificationHtml(Verification v)
-    {
-        var sb = new StringBuilder($"<table class=\"inclearn-verification\"><caption style=\"text-align:left\">verification at α = 10^{E(Num(v.Log10Alpha))}</caption>");
-        sb.Append("<tr><th>k</th><th>I_k</th><th>samples</th><th>max ‖W(t) − Ŷ_k‖₂/ε</th><th>just before</th><th>just after</th></tr>");
-        foreach (var c in v.Windows)
-            sb.Append($"<tr><td>{c.Window.K}</td><td>[{E(Num(c.Window.Start))}, {E(Num(c.Window.End))}]</td><td>{c.Samples}</td><td style=\"color:{(c.Holds ? "green" : "red")}\">{E(Num(c.MaxRatioInside))} {(c.Holds ? "✓" : "✗")}</td><td>{E(Num(c.RatioBefore))}</td><td>{E(Num(c.RatioAfter))}</td></tr>");
-        return sb.Append("</table>").ToString();
-    }
+        => table[@class: "inclearn-verification"](new object[]
+            {
+                caption[style: "text-align:left"]($"verification at α = 10^{Num(v.Log10Alpha)}"),
+                tr(th("k"), th("I_k"), th("samples"), th("max ‖W(t) − Ŷ_k‖₂/ε"), th("just before"), th("just after")),
+            }.Concat(v.Windows.Select(c => (object)tr(td(c.Window.K), td($"[{Num(c.Window.Start)}, {Num(c.Window.End)}]"), td(c.Samples),
+                td[style: Color(c.Holds)]($"{Num(c.MaxRatioInside)} {Mark(c.Holds)}"), td(Num(c.RatioBefore)), td(Num(c.RatioAfter))))).ToArray())
+            .ToString();
 
     /// <summary>Plain text of a verification.</summary>
     public static string VerificationText(Verification v)

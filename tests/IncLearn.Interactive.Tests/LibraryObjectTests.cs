@@ -20,7 +20,7 @@ public class LibraryObjectTests
     [Fact]
     public void TargetCardShowsSizeSpectrumAndMatrix()
     {
-        string html = Y.ToDisplayString("text/html");
+        string html = Y.ToDisplayString("text/html").Decoded();
         Assert.Contains("inclearn-card", html);
         Assert.Contains("(10, 6, 3, 1)", html);
         Assert.Contains("6×6 matrix", html);
@@ -35,7 +35,7 @@ public class LibraryObjectTests
         string text = s.ToDisplayString("text/plain");
         Assert.Contains($"transition t ≈ {Notebook.Num(s.TransitionTime(0))}", text);
         Assert.Contains("α = 10^-6", text);
-        Assert.Contains("Corollary 2", s.ToDisplayString("text/html"));
+        Assert.Contains("Corollary 2", s.ToDisplayString("text/html").Decoded());
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class LibraryObjectTests
     {
         var w = Enumerable.Range(0, 300).Select(i => Matrix<double>.Build.DenseIdentity(3) * i).ToArray();
         var f = new FlowTrajectory(Enumerable.Range(0, 300).Select(i => i * 0.1).ToArray(), w, w, new StepStatistics(120, 7, 800));
-        string html = f.ToDisplayString("text/html");
+        string html = f.ToDisplayString("text/html").Decoded();
         Assert.Contains("300 from 0 to 29.9", html);
         Assert.Contains("120 accepted, 7 rejected, 800 evaluations", html);
         Assert.Equal(1, html.Split("inclearn-matrix").Length - 1); // one matrix, not 600
@@ -56,7 +56,7 @@ public class LibraryObjectTests
         var th = new Theorem3(Y, Enumerable.Repeat(1.0, 6).ToArray(), 0.1);
         var h = th.Hypotheses(th.LogAlphaMax)[0];
         Assert.StartsWith("✓ ", h.ToDisplayString("text/plain"));
-        Assert.Contains(h.Relation, h.ToDisplayString("text/html"));
+        Assert.Contains(h.Relation, h.ToDisplayString("text/html").Decoded());
         var failing = th.Hypotheses(Math.Log(1e-2)).First(x => !x.Holds);
         Assert.StartsWith("✗ ", failing.ToDisplayString("text/plain"));
         Assert.Equal("I_2 = [1, 2.5]", new IncrementalWindow(2, 1, 2.5).ToDisplayString("text/plain"));
@@ -68,7 +68,7 @@ public class LibraryObjectTests
     {
         var r = new RandomInitialization(3, 6, 1);
         var samples = r.Sample(20);
-        Assert.Contains("Marchenko–Pastur edges", r.ToDisplayString("text/html"));
+        Assert.Contains("Marchenko–Pastur edges", r.ToDisplayString("text/html").Decoded());
         string text = samples.ToDisplayString("text/plain");
         Assert.Contains("trials = 20", text);
         Assert.Contains($"λ_max range = [{Notebook.Num(samples.LambdaMax.Min())}, {Notebook.Num(samples.LambdaMax.Max())}]", text);
@@ -265,7 +265,7 @@ public class CheckEdgeTests
     {
         Notebook.Setup();
         var table = Check.All(Check.AtMost("a", 1, 2), Check.AtLeast("b", 3, 2), Check.That("c", true, "holds"));
-        string html = table.ToDisplayString("text/html");
+        string html = table.ToDisplayString("text/html").Decoded();
         Assert.Equal(1, html.Split("<table").Length - 1);
         Assert.Equal(3, html.Split("<tr>").Length - 1);
         Assert.Equal(3, html.Split("✓").Length - 1);
