@@ -11,7 +11,7 @@ public class FileBasedAppTests
     private static string AppOf(string notebook) => Path.Combine(Repository.Root, "apps", Path.GetFileNameWithoutExtension(notebook) + ".cs");
 
     [Theory]
-    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    [MemberData(nameof(NotebookOutputs.ChapterNames), MemberType = typeof(NotebookOutputs))]
     public void CommittedAppMatchesAFreshExport(string notebook)
     {
         string path = Path.Combine(Repository.Root, "notebooks", notebook);
@@ -22,7 +22,7 @@ public class FileBasedAppTests
     }
 
     [Theory]
-    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    [MemberData(nameof(NotebookOutputs.ChapterNames), MemberType = typeof(NotebookOutputs))]
     public async Task AppRunsAndPrintsEveryCheckOfItsNotebook(string notebook)
     {
         string output = Path.Combine(Path.GetTempPath(), "inclearn-app-" + Guid.NewGuid().ToString("N"));

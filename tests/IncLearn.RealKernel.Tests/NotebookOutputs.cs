@@ -68,10 +68,13 @@ public sealed class NotebookOutputs
 
     /// <summary>The (notebook, check name) pairs stored in the committed notebooks, for test discovery.</summary>
     public static IEnumerable<object[]> StoredChecks()
-        => Repository.Notebooks.SelectMany(p => Load(p).Checks().Select(c => c.Name).Distinct().Select(n => new object[] { Path.GetFileName(p), n }));
+        => Repository.Notebooks.SelectMany(p => Load(p).Checks().Select(c => c.Name).Distinct().Select(n => new object[] { Repository.NameOf(p), n }));
 
-    /// <summary>One row per committed notebook, for test discovery.</summary>
-    public static IEnumerable<object[]> NotebookNames() => Repository.Notebooks.Select(p => new object[] { Path.GetFileName(p) });
+    /// <summary>One row per committed notebook (chapters and solutions), for test discovery.</summary>
+    public static IEnumerable<object[]> NotebookNames() => Repository.Notebooks.Select(p => new object[] { Repository.NameOf(p) });
+
+    /// <summary>One row per chapter, for test discovery.</summary>
+    public static IEnumerable<object[]> ChapterNames() => Repository.Chapters.Select(p => new object[] { Repository.NameOf(p) });
 
     internal static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
 }

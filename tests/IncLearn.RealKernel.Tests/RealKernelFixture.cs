@@ -30,10 +30,10 @@ public sealed class RealKernelFixture : IAsyncLifetime
     public Dictionary<string, (int ExitCode, string Output)> Repl { get; } = new();
 
     /// <summary>The notebook as nbclient executed it in the real kernel.</summary>
-    public string NbclientOutput(string name) => Path.Combine(Root, "nbclient", name);
+    public string NbclientOutput(string name) => Path.Combine(Root, "nbclient", Path.GetFileName(name));
 
     /// <summary>The notebook as dotnet-repl executed it.</summary>
-    public string ReplOutput(string name) => Path.Combine(Root, "repl", name);
+    public string ReplOutput(string name) => Path.Combine(Root, "repl", Path.GetFileName(name));
 
     public async Task InitializeAsync()
     {
@@ -55,8 +55,8 @@ public sealed class RealKernelFixture : IAsyncLifetime
         {
             Directory.CreateDirectory(Path.Combine(Root, "repl"));
             foreach (var nb in Repository.Notebooks.Concat(Canaries))
-                Repl[Path.GetFileName(nb)] = await ExternalProcess.RunAsync("dotnet",
-                    ["tool", "run", "dotnet-repl", "--", "--run", nb, "--exit-after-run", "--output-format", "ipynb", "--output-path", ReplOutput(Path.GetFileName(nb))],
+                Repl[Repository.NameOf(nb)] = await ExternalProcess.RunAsync("dotnet",
+                    ["tool", "run", "dotnet-repl", "--", "--run", nb, "--exit-after-run", "--output-format", "ipynb", "--output-path", ReplOutput(nb)],
                     Path.GetDirectoryName(nb)!, Timeout);
         });
         Nbclient = await nbclient;

@@ -8,9 +8,16 @@ public static class Repository
     /// <summary>The repository root (the folder holding IncLearnNotebooks.sln).</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The tutorial's notebooks, in file-name order.</summary>
-    public static IReadOnlyList<string> Notebooks { get; } =
+    /// <summary>The tutorial's chapters (notebooks/*.ipynb), in file-name order.</summary>
+    public static IReadOnlyList<string> Chapters { get; } =
         Directory.GetFiles(Path.Combine(Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The chapters, then the worked solutions of their exercises (notebooks/solutions/*.ipynb).</summary>
+    public static IReadOnlyList<string> Notebooks { get; } = Chapters
+        .Concat(Directory.GetFiles(Path.Combine(Root, "notebooks", "solutions"), "*.ipynb").Order(StringComparer.Ordinal)).ToArray();
+
+    /// <summary>A notebook's name as tests show it: its path relative to notebooks/ ("solutions/01-….ipynb").</summary>
+    public static string NameOf(string path) => Path.GetRelativePath(Path.Combine(Root, "notebooks"), path).Replace('\\', '/');
 
     private static string FindRoot()
     {

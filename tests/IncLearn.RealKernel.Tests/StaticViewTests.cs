@@ -44,7 +44,7 @@ public partial class StaticViewTests
         string output = Path.Combine(Path.GetTempPath(), "inclearn-static-" + Guid.NewGuid().ToString("N"));
         try
         {
-            foreach (var path in Repository.Notebooks)
+            foreach (var path in Repository.Chapters)
             {
                 var (code, log) = await ExternalProcess.RunAsync("/usr/bin/jupyter-nbconvert",
                     ["--to", "html", "--HTMLExporter.sanitize_html=True",
