@@ -30,13 +30,35 @@ public static class KernelTool
                 string? version = Version(manifest);
                 if (version is null) continue;
                 string packageFolder = Path.Combine(PackagesFolder(), PackageId, version, "tools");
-                var dll = Directory.Exists(packageFolder)
-                    ? Directory.EnumerateFiles(packageFolder, "Microsoft.DotNet.Interactive.App.dll", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).LastOrDefault()
-                    : null;
-                return dll ?? throw new DeadKernelError($"the kernel {PackageId} {version} pinned in {manifest} is not restored: run `dotnet tool restore` in {d.FullName}");
+                // A fresh clone has the manifest but not the tool: restore it once, as `dotnet tool run` would ask.
+                if (EntryAssembly(packageFolder) is null) RestoreTools(d.FullName);
+                return EntryAssembly(packageFolder)
+                    ?? throw new DeadKernelError($"the kernel {PackageId} {version} pinned in {manifest} is not restored and `dotnet tool restore` did not restore it");
             }
         }
         throw new DeadKernelError($"no local tool manifest (.config/dotnet-tools.json) pinning {PackageId} above {string.Join(" or ", startFolders)}");
+    }
+
+    private static string? EntryAssembly(string packageFolder)
+        => Directory.Exists(packageFolder)
+            ? Directory.EnumerateFiles(packageFolder, "Microsoft.DotNet.Interactive.App.dll", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).LastOrDefault()
+            : null;
+
+    private static readonly object RestoreGate = new();
+
+    private static void RestoreTools(string folder)
+    {
+        lock (RestoreGate)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet", ["tool", "restore"]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = System.Diagnostics.Process.Start(psi);
+            if (p is null) return;
+            var output = p.StandardOutput.ReadToEndAsync();
+            var errors = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(TimeSpan.FromMinutes(5))) p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new DeadKernelError($"`dotnet tool restore` in {folder} failed: {errors.Result}{output.Result}");
+        }
     }
 
     private static string? Version(string manifest)

@@ -42,7 +42,7 @@ public static class NotebookRunner
         if (runnable.Length == 0) return results!;
 
         string tool;
-        try { tool = KernelTool.Locate([Environment.CurrentDirectory, Path.GetDirectoryName(notebooks[runnable[0]])!]); }
+        try { tool = KernelTool.Locate([Environment.CurrentDirectory, Path.GetDirectoryName(notebooks[runnable[0]])!, AppContext.BaseDirectory]); }
         catch (DeadKernelError e)
         {
             foreach (var i in runnable) results[i] = new NotebookResult(notebooks[i], null, [], 0, e.Message);
