@@ -41,6 +41,9 @@ public static partial class Comparison
         if (a.Count != b.Count) return $"the notebooks have {a.Count} and {b.Count} code cells";
         for (int c = 0; c < a.Count; c++)
         {
+            // A cell that did not run reproduces nothing, even when its stored outputs happen to be empty too.
+            if (b[c].Cell["execution_count"] is null && !NotebookFile.Tags(b[c].Cell).Contains("skip-execution"))
+                return $"cell {b[c].Index} (code cell {c + 1}) did not run: {b[c].Cell["metadata"]?["inclearn"]?["reason"]?.GetValue<string>() ?? "no execution count"}";
             var oa = Outputs(a[c].Cell);
             var ob = Outputs(b[c].Cell);
             if (oa.Count != ob.Count)

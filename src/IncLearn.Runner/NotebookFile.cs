@@ -1,19 +1,15 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace IncLearn.Runner;
 
-/// <summary>A notebook that could not be read: the file and the JSON position of the problem.</summary>
-public sealed class NotebookFormatException(string path, string message) : Exception($"{path}: {message}")
-{
-    /// <summary>The notebook's path.</summary>
-    public string Path { get; } = path;
-}
-
 /// <summary>
 /// Reads and writes .ipynb files as JSON trees, so everything the runner does not understand (unknown metadata, cell ids,
-/// markdown) is kept as it was. Writes are atomic: a temporary file in the same folder, then a rename.
+/// markdown) is kept as it was. Reading refuses what could not be written back unchanged (bytes that are not UTF-8,
+/// duplicate keys, lone surrogates) and JSON of the wrong shape. Writes are atomic (a temporary file beside the real
+/// target, then a rename), go through symlinks and keep the file mode.
 /// </summary>
 public static class NotebookFile
 {
@@ -25,36 +21,107 @@ public static class NotebookFile
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Parses a notebook; a JSON error names the file, line and byte position.</summary>
     public static JsonObject Parse(string text, string path)
     {
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
-            if (node is not JsonObject obj) throw new NotebookFormatException(path, "the top level is not a JSON object");
-            if (obj["cells"] is not JsonArray) throw new NotebookFormatException(path, "no \"cells\" array");
-            return obj;
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw new NotebookFormatException(path, $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}");
         }
+        if (node is not JsonObject obj) throw new NotebookFormatException(path, "the top level is not a JSON object");
+        try { CheckStrings(obj, "$"); }
+        catch (InvalidOperationException e) { throw new NotebookFormatException(path, e.Message); }
+        if (NotebookShape.Problems(obj).FirstOrDefault() is { } problem) throw new NotebookFormatException(path, problem);
+        return obj;
     }
 
-    /// <summary>Reads and parses a notebook file.</summary>
-    public static JsonObject Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads and parses a notebook file; I/O failures and bytes that are not UTF-8 become <see cref="NotebookFormatException"/>.</summary>
+    public static JsonObject Load(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new NotebookFormatException(path, $"cannot read: {e.Message}");
+        }
+        string text;
+        try { text = StrictUtf8.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            throw new NotebookFormatException(path, $"not UTF-8 (invalid byte at offset {e.Index}); refused rather than rewritten");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return Parse(text, path);
+    }
+
+    /// <summary>Every string and property name must be valid UTF-16 (a lone surrogate such as "\ud800" cannot be written back as UTF-8).</summary>
+    private static void CheckStrings(JsonNode? node, string where)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o) { CheckText(key, where); CheckStrings(value, $"{where}.{key}"); }
+                break;
+            case JsonArray a:
+                for (int i = 0; i < a.Count; i++) CheckStrings(a[i], $"{where}[{i}]");
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                string s;
+                try { s = v.GetValue<string>(); }
+                catch (Exception e) when (e is InvalidOperationException or FormatException) { throw new InvalidOperationException($"{where}: unreadable string ({e.Message})"); }
+                CheckText(s, where);
+                break;
+        }
+    }
+
+    private static void CheckText(string s, string where)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(s[i])) throw new InvalidOperationException($"{where}: lone surrogate U+{(int)s[i]:X4} in a string (not valid Unicode); refused rather than rewritten");
+        }
+    }
 
     /// <summary>Serializes a notebook in the nbformat/VS Code style, with a final newline.</summary>
     public static string Serialize(JsonObject notebook) => notebook.ToJsonString(WriteOptions) + "\n";
 
-    /// <summary>Writes atomically: temporary file in the destination folder, then rename over the destination.</summary>
-    public static void WriteAtomic(string path, string text)
+    /// <summary>
+    /// Writes atomically: a temporary file in the folder of the real target (a symlink is followed, not replaced), given the
+    /// target's file mode, then renamed over it. The temporary file never survives a failure. <paramref name="refuseReadOnly"/>
+    /// refuses a target without write permission (a rename would otherwise replace it, even as root).
+    /// </summary>
+    public static void WriteAtomic(string path, string text, bool refuseReadOnly = false)
     {
-        string full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        string tmp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, full, overwrite: true);
+        string full = Path.GetFullPath(path);
+        if (new FileInfo(full).LinkTarget is not null)
+            full = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        string dir = Path.GetDirectoryName(full)!;
+        UnixFileMode? mode = null;
+        if (File.Exists(full) && !OperatingSystem.IsWindows())
+        {
+            mode = File.GetUnixFileMode(full);
+            if (refuseReadOnly && (mode & UnixFileMode.UserWrite) == 0) throw new UnauthorizedAccessException($"{full} is read-only; not overwritten");
+        }
+        Directory.CreateDirectory(dir);
+        string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(tmp, text, StrictUtf8);
+            if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(tmp, m);
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
     }
 
     /// <summary>The source of a cell as one string (nbformat allows a string or a list of lines).</summary>
@@ -80,19 +147,10 @@ public static class NotebookFile
     public static IReadOnlyList<string> Tags(JsonObject cell)
         => cell["metadata"]?["tags"] is JsonArray tags ? tags.Select(t => t?.GetValue<string>() ?? "").ToArray() : [];
 
-    /// <summary>The kernel a code cell targets: a leading #!name magic wins, then polyglot metadata, else csharp.</summary>
+    /// <summary>The kernel a code cell is sent to, as VS Code sends it: metadata.polyglot_notebook.kernelName, else
+    /// metadata.dotnet_interactive.language, else csharp. Magics such as <c>#!fsharp</c> inside the cell are the kernel's business.</summary>
     public static string KernelOf(JsonObject cell)
-    {
-        string src = Source(cell).TrimStart();
-        if (src.StartsWith("#!", StringComparison.Ordinal))
-        {
-            string magic = src[2..].Split('\n', 2)[0].Trim().Split(' ', 2)[0];
-            if (magic is "csharp" or "c#" or "C#") return "csharp";
-            if (magic is "fsharp" or "f#" or "F#" or "pwsh" or "powershell" or "javascript" or "js" or "sql" or "kql" or "html" or "mermaid" or "value" or "python" or "r")
-                return magic;
-        }
-        return cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
+        => cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
             ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
             ?? "csharp";
-    }
 }

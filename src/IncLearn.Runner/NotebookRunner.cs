@@ -1,57 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace IncLearn.Runner;
 
-/// <summary>Options of <c>run</c> and <c>check</c>.</summary>
-public sealed record RunOptions
-{
-    /// <summary>Notebooks run at once (worker processes).</summary>
-    public int Parallel { get; init; } = Environment.ProcessorCount;
-    /// <summary>Per-cell limit.</summary>
-    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(300);
-    /// <summary>Per-notebook limit.</summary>
-    public TimeSpan NotebookTimeout { get; init; } = TimeSpan.FromSeconds(1800);
-    /// <summary>Continue after a failing cell.</summary>
-    public bool AllowErrors { get; init; }
-    /// <summary>papermill-style parameters.</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
-    /// <summary>Progress callback: notebook path, cell index, cell count.</summary>
-    public Action<string, int, int>? Progress { get; init; }
-}
-
-/// <summary>Finds notebooks and runs them on a <see cref="WorkerPool"/>; the CLI and the tests both call this.</summary>
+/// <summary>
+/// Finds notebooks and runs them, each on a fresh real kernel. Kernels are started ahead of need, in queue order, with the
+/// working directory of the notebook they will run: at most 2 × <see cref="RunOptions.Parallel"/> live at once (one
+/// running and one warm spare per slot), so a notebook after the first rarely waits for a kernel. The CLI and the tests
+/// both call this.
+/// </summary>
 public static class NotebookRunner
 {
-    /// <summary>The .ipynb files under the given paths, in file-name order (checkpoints skipped). A path that does not exist throws.</summary>
+    /// <summary>The .ipynb files under the given paths, in file-name order (checkpoints skipped), each once. A path that does
+    /// not exist is kept, so that it is reported as that notebook's failure while the others still run.</summary>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths)
     {
         var found = new List<string>();
         foreach (var p in paths)
         {
-            if (File.Exists(p)) found.Add(Path.GetFullPath(p));
-            else if (Directory.Exists(p))
+            if (Directory.Exists(p))
                 found.AddRange(Directory.EnumerateFiles(p, "*.ipynb", SearchOption.AllDirectories)
                     .Where(f => !f.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Select(Path.GetFullPath)
-                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal));
-            else throw new FileNotFoundException($"no such notebook or folder: {Path.GetFullPath(p)}", p);
+                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ThenBy(f => f, StringComparer.Ordinal));
+            else found.Add(Path.GetFullPath(p));
         }
-        return found;
+        return found.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Runs every notebook (parsed first; an unreadable one is reported and never written).</summary>
-    public static async Task<IReadOnlyList<NotebookResult>> RunAsync(IReadOnlyList<string> notebooks, RunOptions options)
+    /// <summary>Runs every notebook. An unreadable notebook, a kernel that does not start or any other failure is reported in
+    /// that notebook's <see cref="NotebookResult.FatalError"/>; the others still run. On cancellation the kernels are
+    /// stopped and unfinished notebooks come back with a null <see cref="NotebookResult.Notebook"/>.</summary>
+    public static async Task<IReadOnlyList<NotebookResult>> RunAsync(IReadOnlyList<string> notebooks, RunOptions options, CancellationToken cancel = default)
     {
-        await using var pool = new WorkerPool(Math.Min(options.Parallel, Math.Max(1, notebooks.Count)));
-        var timeouts = new Timeouts(options.CellTimeout, options.NotebookTimeout);
-        var tasks = notebooks.Select(async path =>
+        int slots = Math.Clamp(options.Parallel, 1, RunOptions.MaxParallel);
+        var loaded = notebooks.Select(path => Load(path, options.Parameters)).ToArray();
+        var results = new NotebookResult?[notebooks.Count];
+        for (int i = 0; i < loaded.Length; i++)
+            if (loaded[i].Error is { } e) results[i] = new NotebookResult(notebooks[i], null, [], 0, e);
+        var runnable = Enumerable.Range(0, notebooks.Count).Where(i => results[i] is null).ToArray();
+        if (runnable.Length == 0) return results!;
+
+        string tool;
+        try { tool = KernelTool.Locate([Environment.CurrentDirectory, Path.GetDirectoryName(notebooks[runnable[0]])!, AppContext.BaseDirectory]); }
+        catch (DeadKernelError e)
         {
-            JsonObject nb;
-            try { nb = NotebookFile.Load(path); }
-            catch (NotebookFormatException e) { return new NotebookResult(path, null, [], 0, e.Message); }
-            NotebookExecutor.InjectParameters(nb, options.Parameters);
-            return await pool.RunAsync(path, nb, new ExecutionOptions(options.AllowErrors, options.Parameters), timeouts,
-                (cell, count) => options.Progress?.Invoke(path, cell, count));
-        }).ToArray();
-        return await Task.WhenAll(tasks);
+            foreach (var i in runnable) results[i] = new NotebookResult(notebooks[i], null, [], 0, e.Message);
+            return results!;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var live = new SemaphoreSlim(2 * slots);
+        var kernels = runnable.ToDictionary(i => i, _ => new TaskCompletionSource<Task<KernelProcess>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var started = new ConcurrentBag<Task<KernelProcess>>();
+        var starter = Task.Run(async () =>
+        {
+            foreach (var i in runnable)
+            {
+                try { await live.WaitAsync(stop.Token); }
+                catch (OperationCanceledException) { kernels[i].TrySetCanceled(); continue; }
+                var kernel = KernelProcess.StartAsync(tool, Path.GetDirectoryName(notebooks[i])!, options.KernelStartTimeout, stop.Token);
+                started.Add(kernel);
+                kernels[i].TrySetResult(kernel);
+            }
+        });
+
+        int next = -1;
+        async Task Slot()
+        {
+            int k;
+            while ((k = Interlocked.Increment(ref next)) < runnable.Length)
+            {
+                int i = runnable[k];
+                var clock = Stopwatch.StartNew();
+                try { results[i] = await RunOneAsync(notebooks[i], loaded[i].Notebook!, kernels[i].Task, options, stop.Token) with { WallSeconds = clock.Elapsed.TotalSeconds }; }
+                catch (OperationCanceledException) { results[i] = new NotebookResult(notebooks[i], null, [], clock.Elapsed.TotalSeconds, "interrupted before it finished"); }
+                catch (Exception e) { results[i] = new NotebookResult(notebooks[i], null, [], clock.Elapsed.TotalSeconds, $"the runner failed on this notebook: {e.GetType().Name}: {e.Message}"); }
+                finally { live.Release(); }
+            }
+        }
+
+        try { await Task.WhenAll(Enumerable.Range(0, slots).Select(_ => Task.Run(Slot))); }
+        finally
+        {
+            stop.Cancel(); // no more spares
+            await starter;
+            foreach (var t in started)
+            {
+                try { (await t).Dispose(); }
+                catch (Exception) { /* a kernel that did not start has nothing left to stop */ }
+            }
+        }
+        return results!;
+    }
+
+    private static async Task<NotebookResult> RunOneAsync(string path, JsonObject notebook, Task<Task<KernelProcess>> kernelStart, RunOptions options, CancellationToken cancel)
+    {
+        KernelProcess kernel;
+        try { kernel = await await kernelStart; }
+        catch (DeadKernelError e) { return new NotebookResult(path, null, [], 0, $"DeadKernelError: {e.Message}"); }
+        using (kernel)
+        {
+            return await NotebookExecutor.ExecuteAsync(path, notebook, kernel,
+                new ExecutionOptions(options.AllowErrors, options.CellTimeout, options.NotebookTimeout),
+                (cell, count) => options.Progress?.Invoke(path, cell, count), cancel);
+        }
+    }
+
+    private static (JsonObject? Notebook, string? Error) Load(string path, IReadOnlyDictionary<string, string> parameters)
+    {
+        try
+        {
+            var nb = NotebookFile.Load(path);
+            NotebookExecutor.InjectParameters(nb, parameters);
+            return (nb, null);
+        }
+        catch (NotebookFormatException e) { return (null, e.Message); }
     }
 }

@@ -1,54 +1,56 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 
 namespace IncLearn.Runner;
 
 /// <summary>
-/// inclearn-nb: headless runner for C# Polyglot notebooks. Hand-written on Roslyn scripting because the .NET Interactive
-/// kernel and dotnet-repl are not available from this project's package registry. Exit codes: 0 all passed, 1 a cell or
-/// check failed, 2 bad usage or unreadable input.
+/// inclearn-nb: headless runner for C# Polyglot notebooks on the real .NET Interactive kernel (the pinned
+/// <c>dotnet-interactive</c> tool, one fresh kernel process per notebook). Exit codes: 0 all passed, 1 a cell or check
+/// failed, 2 bad usage or a notebook that could not be read, run or written; 130/143 after SIGINT/SIGTERM.
 /// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["worker"]) return await WorkerPool.ServeAsync();
-
         var paths = new Argument<string[]>("paths") { Description = "Notebooks or folders (default: notebooks/)", Arity = ArgumentArity.ZeroOrMore };
-        var parallel = new Option<int>("--parallel") { Description = "Notebooks run at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { Description = $"Notebooks run at once, 1…{RunOptions.MaxParallel}", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, RunOptions.MaxParallel) };
         var cellTimeout = new Option<double>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 300 };
         var notebookTimeout = new Option<double>("--notebook-timeout") { Description = "Seconds a notebook may run", DefaultValueFactory = _ => 1800 };
-        var allowErrors = new Option<bool>("--allow-errors") { Description = "Continue after a failing cell" };
+        var allowErrors = new Option<bool>("--allow-errors") { Description = "Continue after a failing cell (default: stop at the first error, as nbclient)" };
         var parameters = new Option<string[]>("-p", "--parameter") { Description = "name=value, injected after the 'parameters' cell", AllowMultipleArgumentsPerToken = false };
         var outputDir = new Option<string>("--output-dir") { Description = "Where executed notebooks go", DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks") };
         var inplace = new Option<bool>("--inplace") { Description = "Write executed notebooks back in place" };
         var html = new Option<string?>("--html") { Description = "Write standalone offline HTML pages into this folder" };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML (one test case per check and per failing cell)" };
-        var rtol = new Option<double>("--rtol") { Description = "Relative tolerance for numbers in text outputs", DefaultValueFactory = _ => 1e-9 };
+        var rtol = new Option<double>("--rtol") { Description = "Relative tolerance for numbers in text outputs (finite, ≥ 0)", DefaultValueFactory = _ => 1e-9 };
 
         var run = new Command("run", "Execute notebooks, write them, report every check") { paths, parallel, cellTimeout, notebookTimeout, allowErrors, parameters, outputDir, inplace, html, junit };
         run.SetAction(async (pr, _) => Options(pr) is { } o
-            ? await Run(pr.GetValue(paths), o, pr.GetValue(outputDir)!, pr.GetValue(inplace), pr.GetValue(html), pr.GetValue(junit), compareRtol: null)
+            ? await Run(pr.GetValue(paths), o, new Outputs(pr.GetValue(outputDir)!, pr.GetValue(inplace), pr.GetValue(html), pr.GetValue(junit)), compareRtol: null)
             : 2);
         var check = new Command("check", "Re-execute and compare with the outputs stored in the notebooks") { paths, parallel, cellTimeout, notebookTimeout, parameters, rtol, junit };
-        check.SetAction(async (pr, _) => Options(pr) is { } o
-            ? await Run(pr.GetValue(paths), o, outputDir: null, inplace: false, html: null, pr.GetValue(junit), pr.GetValue(rtol))
-            : 2);
-        var validate = new Command("validate", "Report format problems without executing") { paths };
+        check.SetAction(async (pr, _) =>
+        {
+            double tol = pr.GetValue(rtol);
+            if (!double.IsFinite(tol) || tol < 0) { Console.Error.WriteLine($"--rtol {tol}: must be a finite number ≥ 0"); return 2; }
+            return Options(pr) is { } o ? await Run(pr.GetValue(paths), o, new Outputs(null, false, null, pr.GetValue(junit)), tol) : 2;
+        });
+        var validate = new Command("validate", "Report what nbformat's validator and Polyglot Notebooks reject, without executing") { paths };
         validate.SetAction(pr => Validate(pr.GetValue(paths)));
         var to = new Option<string>("--to") { Description = "Export format: cs (a .NET file-based app per notebook)", DefaultValueFactory = _ => "cs" };
         var appsDir = new Option<string>("--output-dir") { Description = "Where the apps go", DefaultValueFactory = _ => "apps" };
         var export = new Command("export", "Turn each notebook into a .NET file-based app (dotnet run app.cs)") { paths, to, appsDir };
         export.SetAction(pr => Export(pr.GetValue(paths), pr.GetValue(to)!, pr.GetValue(appsDir)!));
-        var root = new RootCommand("Headless runner for C# Polyglot notebooks") { run, check, validate, export };
+        var root = new RootCommand("Headless runner for C# Polyglot notebooks on the real .NET Interactive kernel") { run, check, validate, export };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("usage: inclearn-nb run|check|validate [paths…] [options]; --help for details");
-            return 2; // bad usage
+            return 2;
         }
         return await parsed.InvokeAsync();
 
@@ -62,28 +64,32 @@ public static class Program
                 if (eq <= 0) { Console.Error.WriteLine($"-p {p}: a parameter must be name=value"); return null; }
                 dict[p[..eq].Trim()] = p[(eq + 1)..];
             }
-            if (pr.GetValue(cellTimeout) <= 0 || pr.GetValue(notebookTimeout) <= 0) { Console.Error.WriteLine("timeouts must be > 0 seconds"); return null; }
+            int n = pr.GetValue(parallel);
+            if (n < 1 || n > RunOptions.MaxParallel) { Console.Error.WriteLine($"--parallel {n}: must be between 1 and {RunOptions.MaxParallel}"); return null; }
+            double cell = pr.GetValue(cellTimeout), notebook = pr.GetValue(notebookTimeout);
+            foreach (var (name, value) in new[] { ("--cell-timeout", cell), ("--notebook-timeout", notebook) })
+                if (!double.IsFinite(value) || value <= 0 || value > TimeSpan.FromDays(1).TotalSeconds)
+                { Console.Error.WriteLine($"{name} {value}: must be a number of seconds > 0 and at most one day"); return null; }
             return new RunOptions
             {
-                Parallel = Math.Max(1, pr.GetValue(parallel)),
-                CellTimeout = TimeSpan.FromSeconds(pr.GetValue(cellTimeout)),
-                NotebookTimeout = TimeSpan.FromSeconds(pr.GetValue(notebookTimeout)),
+                Parallel = n,
+                CellTimeout = TimeSpan.FromSeconds(cell),
+                NotebookTimeout = TimeSpan.FromSeconds(notebook),
                 AllowErrors = pr.GetValue(allowErrors),
                 Parameters = dict,
             };
         }
     }
 
+    /// <summary>Where a run writes.</summary>
+    private sealed record Outputs(string? Directory, bool InPlace, string? Html, string? JUnit);
+
     private static IReadOnlyList<string>? FindOrReport(string[]? paths)
     {
         var list = paths is { Length: > 0 } ? paths : [DefaultNotebooks()];
-        try
-        {
-            var found = NotebookRunner.Find(list);
-            if (found.Count == 0) { Console.Error.WriteLine($"no notebooks found under {string.Join(", ", list)}"); return null; }
-            return found;
-        }
-        catch (FileNotFoundException e) { Console.Error.WriteLine(e.Message); return null; }
+        var found = NotebookRunner.Find(list);
+        if (found.Count == 0) { Console.Error.WriteLine($"no notebooks found under {string.Join(", ", list)}"); return null; }
+        return found;
     }
 
     /// <summary>notebooks/ in the current folder, or in the nearest parent that has one.</summary>
@@ -94,22 +100,30 @@ public static class Program
         return "notebooks";
     }
 
-    private static async Task<int> Run(string[]? paths, RunOptions options, string? outputDir, bool inplace, string? html, string? junit, double? compareRtol)
+    private static async Task<int> Run(string[]? paths, RunOptions options, Outputs outputs, double? compareRtol)
     {
-        var opts = options;
         var notebooks = FindOrReport(paths);
         if (notebooks is null) return 2;
-        var stored = notebooks.ToDictionary(p => p, p => { try { return NotebookFile.Load(p); } catch (NotebookFormatException) { return null; } });
+        var names = NotebookNames.Relative(notebooks);
+        var stored = compareRtol is null ? null : notebooks.ToDictionary(p => p, p => { try { return NotebookFile.Load(p); } catch (NotebookFormatException) { return null; } });
+
+        // SIGINT/SIGTERM: stop the kernels (and everything they started), write nothing unfinished, then exit 128 + signal.
+        using var interrupt = new CancellationTokenSource();
+        int signal = 0;
+        void OnSignal(PosixSignalContext ctx) { ctx.Cancel = true; signal = ctx.Signal == PosixSignal.SIGINT ? 2 : 15; interrupt.Cancel(); }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
         IReadOnlyList<NotebookResult> results;
         if (Reports.Rich)
         {
             results = await AnsiConsole.Progress().StartAsync(async ctx =>
             {
-                var bars = notebooks.ToDictionary(p => p, p => ctx.AddTask(Markup.Escape(Path.GetFileName(p)), maxValue: 1));
-                var r = await NotebookRunner.RunAsync(notebooks, opts with
+                var bars = notebooks.ToDictionary(p => p, p => ctx.AddTask(Markup.Escape(names[p]), maxValue: 1));
+                var r = await NotebookRunner.RunAsync(notebooks, options with
                 {
                     Progress = (p, cell, count) => { bars[p].MaxValue = count; bars[p].Value = cell; },
-                });
+                }, interrupt.Token);
                 foreach (var b in bars.Values) b.Value = b.MaxValue;
                 return r;
             });
@@ -117,10 +131,10 @@ public static class Program
         else
         {
             var started = new HashSet<string>();
-            results = await NotebookRunner.RunAsync(notebooks, opts with
+            results = await NotebookRunner.RunAsync(notebooks, options with
             {
-                Progress = (p, cell, count) => { lock (started) if (started.Add(p)) Console.WriteLine($"running {Path.GetFileName(p)}"); },
-            });
+                Progress = (p, cell, count) => { lock (started) if (started.Add(p)) Console.WriteLine($"running {names[p]}"); },
+            }, interrupt.Token);
         }
 
         int exit = 0;
@@ -130,20 +144,22 @@ public static class Program
             if (!r.Passed) exit = Math.Max(exit, 1);
             if (compareRtol is double tol)
             {
-                var diff = stored[r.Path] is { } s ? Comparison.Compare(s, r.Notebook, tol) : "unreadable stored notebook";
-                if (diff is not null) { Console.WriteLine($"DIFFERS {Path.GetFileName(r.Path)}: {diff}"); exit = Math.Max(exit, 1); }
-                else Console.WriteLine($"reproduced {Path.GetFileName(r.Path)} (numbers within rtol {tol:G3})");
+                var diff = stored![r.Path] is { } s ? Comparison.Compare(s, r.Notebook, tol) : "unreadable stored notebook";
+                if (diff is not null) { Console.WriteLine($"DIFFERS {names[r.Path]}: {diff}"); exit = Math.Max(exit, 1); }
+                else Console.WriteLine($"reproduced {names[r.Path]} (numbers within rtol {tol:G3})");
             }
             else
             {
-                string target = inplace ? r.Path : Path.Combine(outputDir!, Path.GetFileName(r.Path));
-                NotebookFile.WriteAtomic(target, NotebookFile.Serialize(r.Notebook));
+                string target = outputs.InPlace ? r.Path : Path.Combine(outputs.Directory!, names[r.Path]);
+                if (!Report($"writing {target}", () => NotebookFile.WriteAtomic(target, NotebookFile.Serialize(r.Notebook), refuseReadOnly: outputs.InPlace))) exit = 2;
             }
         }
-        Reports.Print(results, Console.Out);
-        if (junit is not null) Reports.WriteJUnit(results, junit);
-        if (html is not null)
-            HtmlExport.Write(results.Where(r => r.Notebook is not null).Select(r => (r.Path, r.Notebook!)).ToArray(), html);
+        Reports.Print(results, Console.Out, names);
+        if (outputs.JUnit is { } junit && !Report($"writing JUnit {junit}", () => Reports.WriteJUnit(results, junit, names))) exit = 2;
+        if (outputs.Html is { } html && !Report($"writing pages into {html}",
+                () => HtmlExport.Write(results.Where(r => r.Notebook is not null).Select(r => (r.Path, r.Notebook!)).ToArray(), html, names)))
+            exit = 2;
+        if (signal != 0) { Console.Error.WriteLine($"interrupted by {(signal == 2 ? "SIGINT" : "SIGTERM")}: unfinished notebooks were not written"); return 128 + signal; }
         return exit;
     }
 
@@ -168,6 +184,17 @@ public static class Program
             }
         }
         return exit;
+    }
+
+    /// <summary>Runs one write; an I/O failure is printed and returns false, so the other notebooks and reports still get written.</summary>
+    private static bool Report(string what, Action write)
+    {
+        try { write(); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            Console.Error.WriteLine($"FAILED {what}: {e.Message}");
+            return false;
+        }
     }
 
     private static int Validate(string[]? paths)

@@ -1,3 +1,6 @@
-// In-process execution sets the process-wide current directory to the notebook's folder (as the kernel does), so the
-// tests in this assembly run one at a time; the runner itself isolates parallel notebooks in worker processes.
+// The tests start real kernels (≈ 0.3 GB and a few seconds of CPU each) and some measure timings: one test at a time keeps
+// them reliable on a 2-core machine.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+// The tests use Unix file modes, symlinks and signals; the runner targets Linux and macOS CI.
+[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

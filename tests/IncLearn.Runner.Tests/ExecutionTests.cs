@@ -1,169 +1,152 @@
 using System.Text.Json.Nodes;
 using IncLearn.Runner;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using static IncLearn.Runner.Tests.TestNotebooks;
 
 namespace IncLearn.Runner.Tests;
 
+/// <summary>What the real kernel does reaches the notebook: outputs, magics, display updates, errors, working directory.</summary>
 public class ExecutionTests
 {
     [Fact]
-    public void TrailingExpressionIsDisplayedStatementIsNot()
+    public void OutputsAreTheRealKernelsEvents()
     {
-        var dir = NewFolder();
-        var r = Execute(Write(dir, "a.ipynb", Cell("var x = 40;\nx + 2"), Cell("var y = 1;")));
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb",
+            Cell("Console.WriteLine(\"one\");\nConsole.Write(\"two\");\nConsole.Error.WriteLine(\"err\");\n1 + 1"),
+            Cell("var x = 5;"),
+            Cell("var h = display(\"first\");\nh.Update(\"second\");"),
+            Cell("#r \"nuget: Markdig, 0.31.0\""),
+            Cell("#!time\nSystem.Threading.Thread.Sleep(10);"),
+            Cell("var y = 7;\n#!who"),
+            Cell("System.IO.Directory.GetCurrentDirectory()")));
+        Assert.True(r.Passed, string.Join("; ", r.Cells.Select(c => c.Error)));
         var first = Outputs(r, 0);
-        Assert.Single(first);
-        Assert.Equal("execute_result", first[0]!["output_type"]!.GetValue<string>());
-        Assert.Contains("42", Text(first[0]!["data"]!["text/html"]));
-        Assert.Empty(Outputs(r, 1));
-        Assert.Equal(1, r.Notebook!["cells"]![0]!["execution_count"]!.GetValue<int>());
-        Assert.Equal(2, r.Notebook!["cells"]![1]!["execution_count"]!.GetValue<int>());
+        Assert.Equal("one\ntwo", Text(first[0]!["text"])); // consecutive writes to one stream merged
+        Assert.Equal("stderr", first[1]!["name"]!.GetValue<string>());
+        Assert.Equal("execute_result", first[2]!["output_type"]!.GetValue<string>());
+        Assert.Equal(1, first[2]!["execution_count"]!.GetValue<int>());
+        Assert.Contains("2", Text(first[2]!["data"]!["text/html"]));
+        Assert.Empty(Outputs(r, 1)); // a statement shows nothing
+        // The real kernel (1.0.712001) sends display(x).Update(y) with a fresh value id, which matches no display: as in
+        // Jupyter/nbclient, the first display stays and no output is added.
+        Assert.Equal("first", Text(Assert.Single(Outputs(r, 2))!["data"]!["text/plain"]));
+        // An update whose id matches (the kernel's own package display: Installing → Installed) replaces the output.
+        Assert.Contains("Installed Packages", AllText(r, 3));
+        Assert.DoesNotContain("Installing Packages", AllText(r, 3));
+        Assert.Contains("Wall time", AllText(r, 4)); // #!time is the tool's magic
+        Assert.Contains("y", AllText(r, 5));
+        Assert.Contains(((string)dir).TrimEnd('/'), AllText(r, 6)); // the kernel runs in the notebook's folder
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], ((JsonArray)r.Notebook!["cells"]!).Select(c => c!["execution_count"]!.GetValue<int>()));
     }
 
     [Fact]
-    public void DisplayTwiceAndDisplayExtension()
+    public void ChecksComeFromChecksOutputsOneByOne()
     {
-        var dir = NewFolder();
-        var r = Execute(Write(dir, "a.ipynb", Cell("display(\"first\");\ndisplay(\"second\");\n\"third\".Display();")));
-        var outs = Outputs(r, 0);
-        Assert.Equal(3, outs.Count);
-        Assert.Equal(new[] { "first", "second", "third" }, outs.Select(o => Text(o!["data"]!["text/plain"])).ToArray());
-        Assert.All(outs, o => Assert.Equal("display_data", o!["output_type"]!.GetValue<string>()));
-    }
-
-    [Fact]
-    public void ConsoleOutputBecomesStreamsOfTheCell()
-    {
-        var dir = NewFolder();
-        var r = Execute(Write(dir, "a.ipynb", Cell("Console.WriteLine(\"out line\");\nConsole.Error.WriteLine(\"err line\");")));
-        var outs = Outputs(r, 0);
-        Assert.Equal("stdout", outs[0]!["name"]!.GetValue<string>());
-        Assert.Equal("out line\n", Text(outs[0]!["text"]));
-        Assert.Equal("stderr", outs[1]!["name"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public void CompileErrorHasCellRelativeLineNumbers()
-    {
-        var dir = NewFolder();
-        var r = Execute(Write(dir, "a.ipynb", Cell("var a = 1;\n\n"), Cell("#!csharp\nvar ok = 1;\nint bad = \"text\";")));
-        var err = Outputs(r, 1)[0]!;
-        Assert.Equal("error", err["output_type"]!.GetValue<string>());
-        Assert.Contains("(line 3, column", err["evalue"]!.GetValue<string>());
-        Assert.Contains("CS0029", err["evalue"]!.GetValue<string>());
-        Assert.False(r.Passed);
-    }
-
-    [Fact]
-    public void RuntimeExceptionStopsTheNotebookUnlessAllowErrors()
-    {
-        var dir = NewFolder();
-        var path = Write(dir, "a.ipynb", Cell("throw new InvalidOperationException(\"boom\");"), Cell("1 + 1"));
-        var r = Execute(path);
-        var err = Outputs(r, 0)[0]!;
-        Assert.Equal("InvalidOperationException", err["ename"]!.GetValue<string>());
-        Assert.Equal("boom", err["evalue"]!.GetValue<string>());
-        Assert.NotEmpty((JsonArray)err["traceback"]!);
-        Assert.Equal(CellStatus.Skipped, r.Cells[1].Status);
-        Assert.Empty(Outputs(r, 1));
-        var allowed = Execute(path, new ExecutionOptions(AllowErrors: true));
-        Assert.Equal(CellStatus.Ok, allowed.Cells[1].Status);
-    }
-
-    [Fact]
-    public void RaisesExceptionAndSkipExecutionTagsAreHonoured()
-    {
-        var dir = NewFolder();
+        using var dir = new TempFolder();
         var r = Execute(Write(dir, "a.ipynb",
-            Cell("throw new ArgumentException(\"expected\");", "raises-exception"),
-            Cell("throw new Exception(\"never run\");", "skip-execution"),
-            Cell("#!fsharp\nlet x = 1"),
-            Cell("\"after\"")));
-        Assert.Equal(CellStatus.Ok, r.Cells[0].Status);
-        Assert.Equal(CellStatus.Skipped, r.Cells[1].Status);
-        Assert.Contains("skip-execution", r.Cells[1].Error);
-        Assert.Equal(CellStatus.Skipped, r.Cells[2].Status);
-        Assert.Contains("fsharp", r.Cells[2].Error);
-        Assert.Equal(CellStatus.Ok, r.Cells[3].Status);
-        Assert.True(r.Passed);
-    }
-
-    [Fact]
-    public async Task ParametersAreInjectedAfterTheParametersCell()
-    {
-        var dir = NewFolder();
-        var path = Write(dir, "a.ipynb", Cell("double alpha = 0.5;\nstring label = \"x\";", "parameters"), Cell("$\"{alpha} {label}\""));
-        var nb = NotebookFile.Load(path);
-        NotebookExecutor.InjectParameters(nb, new Dictionary<string, string> { ["alpha"] = "1e-3", ["label"] = "hello" });
-        var r = await NotebookExecutor.ExecuteAsync(path, nb, new ExecutionOptions());
-        var cells = (JsonArray)r.Notebook!["cells"]!;
-        Assert.Equal("injected-parameters", NotebookFile.Tags((JsonObject)cells[1]!)[0]);
-        Assert.Contains("0.001 hello", Text(Outputs(r, 2)[0]!["data"]!["text/plain"]));
-    }
-
-    [Fact]
-    public void RelativeReferenceToADllBuiltByTheTest()
-    {
-        var dir = NewFolder();
-        Directory.CreateDirectory(Path.Combine(dir, "lib"));
-        var compilation = CSharpCompilation.Create("TinyLib",
-            [CSharpSyntaxTree.ParseText("namespace Tiny { public static class Answer { public static int Value => 42; } }")],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
-             MetadataReference.CreateFromFile(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll"))],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var emit = compilation.Emit(Path.Combine(dir, "lib", "TinyLib.dll"));
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var r = Execute(Write(dir, "a.ipynb", Cell("#r \"lib/TinyLib.dll\"\nTiny.Answer.Value")));
-        Assert.True(r.Passed, r.Cells[0].Error);
-        Assert.Contains("42", Text(Outputs(r, 0)[0]!["data"]!["text/html"]));
-    }
-
-    [Fact]
-    public void NugetReferenceOfACarriedPackageBindsAndChecksTheVersion()
-    {
-        var dir = NewFolder();
-        var ok = Execute(Write(dir, "a.ipynb", Cell("#r \"nuget: MathNet.Numerics, 5.0.0\"\nMathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(2).Trace()")));
-        Assert.True(ok.Passed, ok.Cells[0].Error);
-        var bad = Execute(Write(dir, "b.ipynb", Cell("#r \"nuget: MathNet.Numerics, 4.15.0\"")));
-        Assert.False(bad.Passed);
-        Assert.Contains("MathNet.Numerics", bad.Cells[0].Error);
-        Assert.Contains("5.0.0", bad.Cells[0].Error);
-    }
-
-    [Fact]
-    public void LoadResolvesAgainstTheNotebookFolder()
-    {
-        var dir = NewFolder();
-        Directory.CreateDirectory(Path.Combine(dir, "scripts"));
-        File.WriteAllText(Path.Combine(dir, "scripts", "helper.csx"), "int Twice(int x) => 2 * x;");
-        var r = Execute(Write(dir, "a.ipynb", Cell("#load \"scripts/helper.csx\"\nTwice(21)")));
-        Assert.True(r.Passed, r.Cells[0].Error);
-        Assert.Contains("42", Text(Outputs(r, 0)[0]!["data"]!["text/html"]));
-    }
-
-    [Fact]
-    public void WorkingDirectoryIsTheNotebookFolder()
-    {
-        var dir = NewFolder();
-        File.WriteAllText(Path.Combine(dir, "input.txt"), "from the notebook's folder");
-        var r = Execute(Write(dir, "a.ipynb", Cell("System.IO.File.ReadAllText(\"input.txt\")")));
-        Assert.True(r.Passed, r.Cells[0].Error);
-        Assert.Contains("from the notebook", Text(Outputs(r, 0)[0]!["data"]!["text/plain"]));
-    }
-
-    [Fact]
-    public void ChecksAreRecordedPerCell()
-    {
-        var dir = NewFolder();
-        var r = Execute(Write(dir, "a.ipynb",
-            Cell("#r \"nuget: IncLearn.Interactive, 0.1.0\"\nIncLearn.Interactive.Check.AtMost(\"small\", 1, 2)"),
-            Cell("IncLearn.Interactive.Check.Close(\"wrong\", 1, 2, 1e-9)")));
-        Assert.Single(r.Cells[0].Checks);
-        Assert.True(r.Cells[0].Checks[0].Passed);
-        Assert.False(r.Cells[1].Checks[0].Passed);
+            Cell(DisplayChecks(("fine", true), ("also fine", true))),
+            Cell(DisplayChecks(("too big", false)) + "\nthrow new Exception(\"Check failed: too big\");"),
+            Cell("Microsoft.DotNet.Interactive.KernelInvocationContextExtensions.DisplayAs(Microsoft.DotNet.Interactive.KernelInvocationContext.Current, \"not json\", \"" + ChecksOutput.MimeType + "\");")),
+            new RunOptions { AllowErrors = true });
+        Assert.Equal(["fine", "also fine", "too big", "(malformed checks output)"], r.Checks.Select(c => c.Name));
+        Assert.Equal([true, true, false, false], r.Checks.Select(c => c.Passed));
+        Assert.Equal(1.5, r.Checks.First().Actual);
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.Contains("wrong", r.Cells[1].Error);
+        Assert.IsType<CellExecutionError>(r.Cells[1].Failure);
+        Assert.False(r.Passed);
+        var recorded = (JsonArray)r.Notebook!["cells"]![0]!["metadata"]!["inclearn"]!["checks"]!;
+        Assert.Equal(["fine", "also fine"], recorded.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, JsonValueKind(Outputs(r, 0)[0]!["data"]![ChecksOutput.MimeType])); // stored as JSON, not text
+    }
+
+    private static System.Text.Json.JsonValueKind JsonValueKind(JsonNode? n) => n!.GetValueKind();
+
+    [Fact]
+    public void AnErrorStopsTheNotebookAndClearsLaterCellsUnlessAllowErrors()
+    {
+        using var dir = new TempFolder();
+        var stale = Cell("1");
+        stale["execution_count"] = 9;
+        stale["outputs"] = new JsonArray(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = "stale\n" });
+        string path = Write(dir, "a.ipynb", Cell("throw new InvalidOperationException(\"boom\");"), stale);
+        var stopped = Execute(path);
+        Assert.Equal(CellStatus.Error, stopped.Cells[0].Status);
+        Assert.Equal("System.InvalidOperationException: boom", stopped.Cells[0].Error);
+        Assert.Equal("System.InvalidOperationException", Outputs(stopped, 0)[0]!["ename"]!.GetValue<string>());
+        Assert.Equal(CellStatus.NotRun, stopped.Cells[1].Status);
+        Assert.Empty(Outputs(stopped, 1));
+        Assert.Null(stopped.Notebook!["cells"]![1]!["execution_count"]);
+        Assert.False(stopped.Passed);
+        Assert.NotNull(Comparison.Compare(NotebookFile.Load(path), stopped.Notebook, 1e-9));
+        Assert.Contains("did not run", Comparison.Compare(stopped.Notebook, stopped.Notebook, 1e-9)); // even against itself
+
+        var continued = Execute(path, new RunOptions { AllowErrors = true });
+        Assert.Equal(CellStatus.Ok, continued.Cells[1].Status);
+        Assert.Equal(2, continued.Notebook!["cells"]![1]!["execution_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void TagsParametersAndCompileErrors()
+    {
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb",
+            Cell("var alpha = 1.0;\nvar label = \"default\";", "parameters"),
+            Cell("throw new Exception(\"expected\");", "raises-exception"),
+            Cell("throw new Exception(\"never\");", "skip-execution"),
+            Cell("$\"{alpha} {label}\"")),
+            new RunOptions { Parameters = new Dictionary<string, string> { ["alpha"] = "0.5", ["label"] = "given" } });
+        Assert.True(r.Passed, string.Join("; ", r.Cells.Select(c => c.Error)));
+        var cells = (JsonArray)r.Notebook!["cells"]!;
+        Assert.Equal("injected-parameters", cells[1]!["id"]!.GetValue<string>());
+        Assert.Contains("0.5 given", AllText(r, 4));
+        Assert.Equal("expected-error", cells[2]!["metadata"]!["inclearn"]!["status"]!.GetValue<string>());
+        Assert.Equal(CellStatus.Skipped, r.Cells.Single(c => c.Index == 3).Status);
+
+        var compile = Execute(Write(dir, "b.ipynb", Cell("var ok = 1;\nundefinedName + 1")));
+        Assert.Contains("CS0103", compile.Cells[0].Error);
+        Assert.Contains("(2,", compile.Cells[0].Error); // the kernel's own cell-relative position
+    }
+
+    [Fact]
+    public void RelativeReferencesResolveAgainstTheNotebookFolder()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir, "lib"));
+        File.Copy(typeof(Markdig.Markdown).Assembly.Location, Path.Combine(dir, "lib", "Markdig.dll"));
+        var r = Execute(Write(dir, "a.ipynb", Cell("#r \"lib/Markdig.dll\"\nMarkdig.Markdown.ToHtml(\"*x*\")")));
+        Assert.True(r.Passed, r.Cells[0].Error);
+        Assert.Contains("<em>x</em>", AllText(r, 0));
+    }
+
+    [Fact]
+    public void ConsoleReadLineFailsAtOnceWithAClearError()
+    {
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb", Cell("Console.ReadLine()")), new RunOptions { CellTimeout = TimeSpan.FromSeconds(60) });
+        Assert.Equal(CellStatus.Error, r.Cells[0].Status);
+        Assert.Contains("without standard input", r.Cells[0].Error);
+        Assert.True(r.Cells[0].Seconds < 10, $"{r.Cells[0].Seconds} s");
+    }
+
+    /// <summary>Fidelity: the real kernel's default load context holds FSharp.Core 10.0.0.0, so Plotly.NET 6 (built against
+    /// FSharp.Core 10.1) loaded with #r "nuget:" cannot build a chart there; the runner must fail the same way.</summary>
+    [Fact]
+    public void PlotlyNet6LoadedDirectlyFailsAsInTheRealKernel()
+    {
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb",
+            Cell("#r \"nuget: Plotly.NET, 6.0.0\""),
+            Cell("Plotly.NET.Chart.Invisible().ToString()", "raises-exception"),
+            Cell("Plotly.NET.GenericChart.toChartHTML(null)")),
+            new RunOptions { CellTimeout = TimeSpan.FromSeconds(240), AllowErrors = true });
+        Assert.Equal(CellStatus.Ok, r.Cells[0].Status);
+        foreach (int cell in new[] { 1, 2 })
+        {
+            var error = Outputs(r, cell).Last()!;
+            Assert.Equal("System.IO.FileNotFoundException", error["ename"]!.GetValue<string>());
+            Assert.Contains("FSharp.Core, Version=10.1.0.0", error["evalue"]!.GetValue<string>());
+        }
+        Assert.Equal(CellStatus.Error, r.Cells[2].Status);
+        Assert.False(r.Passed);
     }
 }

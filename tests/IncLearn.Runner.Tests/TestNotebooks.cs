@@ -3,16 +3,33 @@ using IncLearn.Runner;
 
 namespace IncLearn.Runner.Tests;
 
-/// <summary>Writes small Polyglot notebooks into a fresh temporary folder.</summary>
-public static class TestNotebooks
+/// <summary>A fresh temporary folder, deleted (with everything in it) on dispose.</summary>
+public sealed class TempFolder : IDisposable
 {
-    public static string NewFolder()
+    public TempFolder()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "inclearn-runner-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "inclearn-runner-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
     }
 
+    public string Path { get; }
+
+    public static implicit operator string(TempFolder f) => f.Path;
+
+    public void Dispose()
+    {
+        // Make read-only files and folders deletable again first.
+        foreach (var f in Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories))
+            if (!OperatingSystem.IsWindows() && new FileInfo(f).LinkTarget is null) File.SetUnixFileMode(f, File.GetUnixFileMode(f) | UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Directory.Delete(Path, recursive: true);
+        string parent = System.IO.Path.GetDirectoryName(Path)!;
+        try { if (!Directory.EnumerateFileSystemEntries(parent).Any()) Directory.Delete(parent); } catch (IOException) { /* another test's folder */ }
+    }
+}
+
+/// <summary>Writes small Polyglot notebooks and runs them on the real kernel.</summary>
+public static class TestNotebooks
+{
     public static JsonObject Cell(string source, params string[] tags)
     {
         var meta = new JsonObject
@@ -33,27 +50,36 @@ public static class TestNotebooks
         ["cell_type"] = "markdown", ["id"] = Guid.NewGuid().ToString("N")[..8], ["metadata"] = new JsonObject(), ["source"] = NotebookFile.Lines(text),
     };
 
+    public static JsonObject Notebook(params JsonObject[] cells) => new()
+    {
+        ["cells"] = new JsonArray(cells.Select(c => (JsonNode?)c).ToArray()),
+        ["metadata"] = new JsonObject
+        {
+            ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+            ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+            ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp", ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }) } },
+        },
+        ["nbformat"] = 4, ["nbformat_minor"] = 5,
+    };
+
     public static string Write(string dir, string name, params JsonObject[] cells)
     {
-        var nb = new JsonObject
-        {
-            ["cells"] = new JsonArray(cells.Select(c => (JsonNode?)c).ToArray()),
-            ["metadata"] = new JsonObject
-            {
-                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-                ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
-                ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp" } },
-            },
-            ["nbformat"] = 4, ["nbformat_minor"] = 5,
-        };
         string path = Path.Combine(dir, name);
-        File.WriteAllText(path, NotebookFile.Serialize(nb));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, NotebookFile.Serialize(Notebook(cells)));
         return path;
     }
 
-    /// <summary>Executes in this process (fast path for semantics tests).</summary>
-    public static NotebookResult Execute(string path, ExecutionOptions? options = null)
-        => NotebookExecutor.ExecuteAsync(path, NotebookFile.Load(path), options ?? new ExecutionOptions()).GetAwaiter().GetResult();
+    /// <summary>A display of checks as the notebook layer renders them (application/vnd.inclearn.checks+json), from a cell.</summary>
+    public static string DisplayChecks(params (string Name, bool Passed)[] checks)
+    {
+        string json = "[" + string.Join(",", checks.Select(c =>
+            $$"""{\"name\":\"{{c.Name}}\",\"passed\":{{(c.Passed ? "true" : "false")}},\"kind\":\"at-most\",\"actual\":1.5,\"expected\":2,\"tolerance\":null,\"detail\":\"1.5 ≤ 2\"}""")) + "]";
+        return $"Microsoft.DotNet.Interactive.KernelInvocationContextExtensions.DisplayAs(Microsoft.DotNet.Interactive.KernelInvocationContext.Current, \"{json}\", \"{ChecksOutput.MimeType}\");";
+    }
+
+    public static NotebookResult Execute(string path, RunOptions? options = null)
+        => NotebookRunner.RunAsync([path], options ?? new RunOptions { CellTimeout = TimeSpan.FromSeconds(120) }).GetAwaiter().GetResult()[0];
 
     public static JsonArray Outputs(NotebookResult r, int cellIndex) => (JsonArray)((JsonArray)r.Notebook!["cells"]!)[cellIndex]!["outputs"]!;
 
@@ -63,4 +89,28 @@ public static class TestNotebooks
         JsonValue v => v.GetValue<string>(),
         _ => node?.ToJsonString() ?? "",
     };
+
+    /// <summary>Every output of a cell flattened to text (streams, MIME data, errors).</summary>
+    public static string AllText(NotebookResult r, int cellIndex) => string.Join("\n", Outputs(r, cellIndex).OfType<JsonObject>().Select(o =>
+        o["output_type"]!.GetValue<string>() switch
+        {
+            "stream" => Text(o["text"]),
+            "error" => $"{o["ename"]}: {o["evalue"]}",
+            _ => string.Join("\n", o["data"]!.AsObject().Select(kv => Text(kv.Value))),
+        }));
+
+    /// <summary>Whether a process with this id is still running, after giving a killed one a few seconds to go (a killed
+    /// orphan stays a zombie until init reaps it: that counts as gone).</summary>
+    public static bool Alive(int pid)
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            string stat = $"/proc/{pid}/stat";
+            string? state = null;
+            try { state = File.ReadAllText(stat).Split(") ", 2)[1][..1]; } catch (IOException) { }
+            if (state is null or "Z" or "X") return false;
+            Thread.Sleep(100);
+        }
+        return true;
+    }
 }

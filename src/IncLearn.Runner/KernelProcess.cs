@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IncLearn.Runner;
+
+/// <summary>
+/// One real .NET Interactive kernel: the pinned <c>dotnet-interactive</c> tool in <c>stdio</c> mode, one process per notebook.
+/// Commands go in as JSON lines on its standard input (<c>SubmitCode</c> envelopes, one at a time), events come back as JSON
+/// lines on its standard output. Code that writes to the raw standard output (or a child process that inherits it) writes
+/// into that same stream: such lines are not events, so they become the running cell's stdout (or are dropped between
+/// cells) and never break the event stream. Killing the kernel kills its whole process tree.
+/// </summary>
+public sealed class KernelProcess : IDisposable
+{
+    /// <summary>Submitted once, before the notebook, so that <c>Console.ReadLine()</c> fails at once instead of waiting for input
+    /// a headless run never gives (nbclient does the same without <c>allow_stdin</c>); it also warms up the C# compiler.</summary>
+    internal const string NoStdinSetup = """
+        class InclearnNoStandardInput : System.IO.TextReader
+        {
+            static System.InvalidOperationException Refuse() => new("Console input is not available: inclearn-nb runs notebooks headlessly, without standard input (as nbclient does without allow_stdin).");
+            public override int Peek() => throw Refuse();
+            public override int Read() => throw Refuse();
+            public override int Read(char[] buffer, int index, int count) => throw Refuse();
+            public override string ReadLine() => throw Refuse();
+            public override string ReadToEnd() => throw Refuse();
+        }
+        System.Console.SetIn(new InclearnNoStandardInput());
+        """;
+
+    private readonly Process process;
+    private readonly Task stdoutPump;
+    private readonly Queue<string> stderrTail = new();
+    private readonly object gate = new();
+    private CellOutputs? sink;
+    private string? pendingToken;
+    private TaskCompletionSource<JsonObject?>? pending;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int tokens;
+    private bool disposed;
+
+    private KernelProcess(Process process)
+    {
+        this.process = process;
+        stdoutPump = Task.Run(PumpStdoutAsync);
+        _ = Task.Run(PumpStderrAsync);
+    }
+
+    /// <summary>The kernel's process id.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/> and waits until it has run the
+    /// set-up submission; throws <see cref="DeadKernelError"/> when it does not start.</summary>
+    public static async Task<KernelProcess> StartAsync(string toolDll, string workingDirectory, TimeSpan startTimeout, CancellationToken cancel)
+    {
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        foreach (var a in new[] { "exec", toolDll, "stdio", "--default-kernel", "csharp", "--working-dir", workingDirectory }) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        Process p;
+        try { p = Process.Start(psi) ?? throw new DeadKernelError("the kernel process did not start"); }
+        catch (System.ComponentModel.Win32Exception e) { throw new DeadKernelError($"the kernel process did not start: {e.Message}"); }
+        var kernel = new KernelProcess(p);
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            limit.CancelAfter(startTimeout);
+            try { await kernel.ready.Task.WaitAsync(limit.Token); }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                throw new DeadKernelError($"the kernel did not become ready within {startTimeout.TotalSeconds:G4} s");
+            }
+            var warm = new CellOutputs(new Dictionary<string, JsonObject>());
+            var failure = await kernel.SubmitAsync(NoStdinSetup, "csharp", warm, startTimeout, cancel);
+            if (failure is not null) throw new DeadKernelError($"the kernel refused the set-up submission: {failure.Message}");
+            return kernel;
+        }
+        catch
+        {
+            kernel.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellExecutionError"/> on
+    /// failure; throws <see cref="CellTimeoutError"/> (after killing the kernel) past <paramref name="timeout"/> and
+    /// <see cref="DeadKernelError"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
+    /// as they are produced, so a timed-out or crashed cell keeps what it printed.
+    /// </summary>
+    public async Task<CellExecutionError?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
+    {
+        var done = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string token = $"inclearn-{Interlocked.Increment(ref tokens)}";
+        lock (gate)
+        {
+            if (stdoutPump.IsCompleted) done.TrySetResult(null);
+            sink = outputs;
+            pendingToken = token;
+            pending = done;
+        }
+        try
+        {
+            var envelope = new JsonObject
+            {
+                ["token"] = token,
+                ["commandType"] = "SubmitCode",
+                ["command"] = new JsonObject { ["code"] = code, ["targetKernelName"] = kernelName },
+            };
+            if (!done.Task.IsCompleted)
+            {
+                try
+                {
+                    await process.StandardInput.WriteLineAsync(envelope.ToJsonString());
+                    await process.StandardInput.FlushAsync(cancel);
+                }
+                catch (IOException) { /* the kernel is gone: the pump's end reports it */ }
+            }
+            JsonObject? terminal;
+            try { terminal = await done.Task.WaitAsync(timeout, cancel); }
+            catch (TimeoutException)
+            {
+                Kill();
+                await stdoutPump; // every line written before the kill reaches the outputs
+                throw new CellTimeoutError($"the cell ran longer than {timeout.TotalSeconds:G4} s; the kernel was stopped");
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                throw;
+            }
+            if (terminal is null) throw await DeathAsync("while running this cell");
+            if (terminal["eventType"]?.GetValue<string>() == "CommandSucceeded") return null;
+            string message = terminal["event"]?["message"]?.GetValue<string>() ?? "the kernel reported a failure without a message";
+            return ErrorOutput.ToError(message);
+        }
+        finally
+        {
+            lock (gate) { sink = null; pendingToken = null; pending = null; }
+        }
+    }
+
+    /// <summary>The error for a kernel that exited: its exit code or signal, and the last lines it wrote to stderr.</summary>
+    private async Task<DeadKernelError> DeathAsync(string when)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+        int? code = process.HasExited ? process.ExitCode : null;
+        string how = code switch
+        {
+            null => "the kernel process stopped answering",
+            > 128 and < 160 => $"the kernel process was killed by signal {SignalName(code.Value - 128)} (exit code {code})",
+            _ => $"the kernel process exited with code {code}",
+        };
+        string tail;
+        lock (stderrTail) tail = string.Join("\n", stderrTail);
+        return new DeadKernelError($"{how} {when}" + (tail.Length > 0 ? $"; its last words on stderr:\n{tail}" : ""), code);
+    }
+
+    private static string SignalName(int n) => n switch
+    {
+        1 => "SIGHUP", 2 => "SIGINT", 3 => "SIGQUIT", 4 => "SIGILL", 6 => "SIGABRT", 7 => "SIGBUS", 8 => "SIGFPE", 9 => "SIGKILL",
+        11 => "SIGSEGV", 13 => "SIGPIPE", 15 => "SIGTERM", _ => $"{n}",
+    };
+
+    private async Task PumpStdoutAsync()
+    {
+        var reader = process.StandardOutput;
+        try
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync()) is not null) Dispatch(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException) { /* the process is gone */ }
+        lock (gate) pending?.TrySetResult(null);
+        ready.TrySetException(new DeadKernelError("the kernel process exited before it was ready"));
+    }
+
+    private async Task PumpStderrAsync()
+    {
+        try
+        {
+            string? line;
+            while ((line = await process.StandardError.ReadLineAsync()) is not null)
+                lock (stderrTail) { stderrTail.Enqueue(line); if (stderrTail.Count > 30) stderrTail.Dequeue(); }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException) { }
+    }
+
+    /// <summary>One line from the kernel: an event envelope, raw output, or raw output glued before an envelope.</summary>
+    private void Dispatch(string line)
+    {
+        int json = line.StartsWith('{') ? 0 : line.IndexOf("{\"event\":", StringComparison.Ordinal);
+        if (json > 0) { Raw(line[..json]); line = line[json..]; }
+        JsonObject? envelope = null;
+        if (json >= 0)
+        {
+            try { envelope = JsonNode.Parse(line) as JsonObject; }
+            catch (JsonException) { }
+        }
+        if (envelope?["eventType"]?.GetValue<string>() is not { } type) { Raw(line + "\n"); return; }
+        ready.TrySetResult();
+        lock (gate)
+        {
+            if (envelope["event"] is JsonObject ev) sink?.Apply(type, ev);
+            if (type is "CommandSucceeded" or "CommandFailed" && envelope["command"]?["token"]?.GetValue<string>() == pendingToken)
+                pending?.TrySetResult(envelope);
+        }
+    }
+
+    private void Raw(string text)
+    {
+        if (text.Length == 0) return;
+        lock (gate) sink?.AddStream("stdout", text);
+    }
+
+    private void Kill()
+    {
+        try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        if (Environment.ProcessPath is { } pp && Path.GetFileNameWithoutExtension(pp) == "dotnet") return pp;
+        return "dotnet";
+    }
+
+    /// <summary>Stops the kernel and every process it started, and waits for it to exit.</summary>
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        Kill();
+        try { process.WaitForExit(10_000); } catch (InvalidOperationException) { }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using IncLearn.Runner;
+using IncLearn.TestSupport;
+using static IncLearn.Runner.Tests.TestNotebooks;
+
+namespace IncLearn.Runner.Tests;
+
+/// <summary>check's comparison, validate, JUnit, offline pages; written notebooks pass nbformat and nbconvert.</summary>
+public class ReportTests
+{
+    [Fact]
+    public void CheckComparesNumbersWithRelativeTolerance()
+    {
+        Assert.True(Comparison.LinesEqual("value 1.0000000001 ok", "value 1.0000000002 ok", 1e-9));
+        Assert.False(Comparison.LinesEqual("value 1.0001 ok", "value 1.0002 ok", 1e-9));
+        Assert.False(Comparison.LinesEqual("value 1 ok", "value 1 no", 1e-9));
+        JsonObject Printed(string text) => Notebook(WithOutput(Cell("x"), new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = text }));
+        Assert.Null(Comparison.Compare(Printed("a 1.5\n"), Printed("a 1.5000000000001\n"), 1e-9));
+        var diff = Comparison.Compare(Printed("a 1.5\n"), Printed("a 1.6\n"), 1e-9);
+        Assert.Contains("cell 0", diff);
+    }
+
+    private static JsonObject WithOutput(JsonObject cell, JsonObject output)
+    {
+        cell["execution_count"] = 1;
+        cell["outputs"] = new JsonArray(output);
+        return cell;
+    }
+
+    [Fact]
+    public async Task CheckCommandReproducesAStoredRunAndNeverAcceptsNaN()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, "a.ipynb", Cell("Console.WriteLine(1.5);"));
+        Assert.Equal(0, await Program.Main(["run", path, "--inplace"]));
+        Assert.Equal(0, await Program.Main(["check", path, "--rtol", "1e-9"]));
+        Assert.Equal(2, await Program.Main(["check", path, "--rtol", "NaN"]));
+    }
+
+    public static TheoryData<string, string> Invalid => new()
+    {
+        { "no nbformat_minor", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4}" },
+        { "unknown top-level key", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5, \"extra\": 1}" },
+        { "cell id with a space", "{\"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a b\", \"metadata\": {}, \"source\": \"\"}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}" },
+        { "duplicate cell ids", "{\"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a\", \"metadata\": {}, \"source\": \"\"}, {\"cell_type\": \"markdown\", \"id\": \"a\", \"metadata\": {}, \"source\": \"\"}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}" },
+        { "stream without name", "{\"cells\": [{\"cell_type\": \"code\", \"id\": \"a\", \"metadata\": {}, \"source\": \"\", \"execution_count\": 1, \"outputs\": [{\"output_type\": \"stream\", \"text\": \"x\"}]}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}" },
+        { "kernelspec without display_name", "{\"cells\": [], \"metadata\": {\"kernelspec\": {\"name\": \".net-csharp\"}}, \"nbformat\": 4, \"nbformat_minor\": 5}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void ValidateRejectsWhatNbformatRejects(string what, string json)
+    {
+        using var dir = new TempFolder();
+        string path = Path.Combine(dir, "x.ipynb");
+        File.WriteAllText(path, json);
+        Assert.Contains(Validation.Validate(path), p => p.Contains("nbformat schema") || p.Contains("non-unique"));
+        if (File.Exists("/usr/bin/python3")) // the same file, by nbformat itself (CI installs python3-nbformat); strict about duplicate ids, which nbformat.validate otherwise repairs
+        {
+            var (code, output) = ToolFactAttribute.Run("/usr/bin/python3", $"-W ignore -c \"import json,sys; from nbformat.validator import validate; validate(json.load(open(sys.argv[1])), repair_duplicate_cell_ids=False)\" \"{path}\"");
+            Assert.True(code != 0, $"{what}: nbformat accepted it: {output}");
+        }
+    }
+
+    [ToolFact("/usr/bin/python3", "-c \"import nbformat\"")]
+    public void ExecutedNotebooksPassValidateNbformatAndNbconvert()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, "a.ipynb", Markdown("# t"), Cell("Console.WriteLine(\"x\");\ndisplay(\"y\");\n" + DisplayChecks(("c", true)) + "\n3"),
+            Cell("throw new Exception(\"e\");", "raises-exception"));
+        var r = Execute(path);
+        string written = Path.Combine(dir, "out.ipynb");
+        NotebookFile.WriteAtomic(written, NotebookFile.Serialize(r.Notebook!));
+        Assert.Empty(Validation.SchemaProblems(NotebookFile.Load(written)));
+        var (code, output) = ToolFactAttribute.Run("/usr/bin/python3", $"-c \"import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))\" \"{written}\"");
+        Assert.True(code == 0, output);
+        if (File.Exists("/usr/bin/jupyter-nbconvert"))
+        {
+            (code, output) = ToolFactAttribute.Run("/usr/bin/jupyter-nbconvert", $"--to html \"{written}\"");
+            Assert.True(code == 0, output);
+            File.Delete(Path.Combine(dir, "out.html"));
+        }
+    }
+
+    [Fact]
+    public void JUnitHasOneTestCasePerCheckAndPerFailingCell()
+    {
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb", Cell(DisplayChecks(("fine", true))), Cell(DisplayChecks(("too big", false)) + "\nthrow new Exception(\"Check failed: too big\");")));
+        string file = Path.Combine(dir, "junit.xml");
+        Reports.WriteJUnit([r], file);
+        var xml = XDocument.Load(file);
+        var cases = xml.Descendants("testcase").ToArray();
+        Assert.Contains(cases, c => (string?)c.Attribute("name") == "fine" && !c.Elements("failure").Any());
+        Assert.Contains(cases, c => (string?)c.Attribute("name") == "too big" && c.Elements("failure").Any());
+        Assert.Contains(cases, c => ((string?)c.Attribute("name"))!.StartsWith("cell 1") && c.Elements("failure").Any());
+        Assert.Equal("2", (string?)xml.Descendants("testsuite").Single().Attribute("failures"));
+    }
+
+    [Fact]
+    public void HtmlPagesDrawPlotlyOutputsOfflineAndKeepMath()
+    {
+        using var dir = new TempFolder();
+        var figure = new JsonObject { ["data"] = new JsonArray(new JsonObject { ["type"] = "scatter", ["x"] = new JsonArray(1, 2), ["y"] = new JsonArray(3, 4) }), ["layout"] = new JsonObject() };
+        var chart = WithOutput(Cell("chart"), new JsonObject
+        {
+            ["data"] = new JsonObject { ["application/vnd.plotly.v1+json"] = figure, ["text/html"] = "<div>chart</div>" },
+            ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
+        });
+        var nb = Notebook(Markdown("Math $x_1^2$ stays."), chart, WithOutput(Cell("again"), chart["outputs"]![0]!.DeepClone().AsObject()));
+        string html = Path.Combine(dir, "html");
+        HtmlExport.Write([(Path.Combine(dir, "a.ipynb"), nb)], html);
+        string page = File.ReadAllText(Path.Combine(html, "a.html"));
+        Assert.Contains("$x_1^2$", page);
+        if (PlotlyScript.Find() is null) return; // no restored Plotly.NET: pages fall back to the text/html output (asserted below)
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "Plotly.newPlot\\('chart").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "plotly.js v2"));
+        Assert.True(File.Exists(Path.Combine(html, "index.html")));
+    }
+
+    [Fact]
+    public void HtmlPagesWithoutPlotlyShowTheChartsHtml()
+    {
+        using var dir = new TempFolder();
+        var chart = WithOutput(Cell("chart"), new JsonObject
+        {
+            ["data"] = new JsonObject { ["text/html"] = "<div id=\"mine\">chart</div>" }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
+        });
+        HtmlExport.Write([(Path.Combine(dir, "b.ipynb"), Notebook(chart))], dir);
+        Assert.Contains("<div id=\"mine\">chart</div>", File.ReadAllText(Path.Combine(dir, "b.html")));
+    }
+}
