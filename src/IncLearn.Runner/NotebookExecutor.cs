@@ -45,9 +45,12 @@ public static class NotebookExecutor
         });
     }
 
+    // A parameter value becomes C#: numbers and booleans as they are, arrays as code (`new double[] { 1, 2 }`, `new[] { 3 }`
+    // or a collection expression `[1, 2]`), anything else as a string literal.
     private static string Literal(string v)
     {
         if (v is "true" or "false") return v;
+        if (v.StartsWith("new ", StringComparison.Ordinal) || v.StartsWith('[')) return v;
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return v;
         return "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }

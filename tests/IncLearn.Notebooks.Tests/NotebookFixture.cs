@@ -1,54 +1,57 @@
 using System.Text.Json.Nodes;
+using IncLearn.RealKernel.Tests;
 using IncLearn.Runner;
 
 namespace IncLearn.Notebooks.Tests;
 
-/// <summary>Finds the repository and runs every notebook once (worker processes, as the CLI does) for all tests.</summary>
+/// <summary>
+/// Runs every notebook (chapters and solutions) once with the runner, on the real kernel, as `inclearn-nb run` does; then
+/// each chapter again with each alternative parameter set of notebooks/parameters/alternatives.json (the runner's -p).
+/// </summary>
 public sealed class NotebookFixture : IAsyncLifetime
 {
-    /// <summary>The repository root (the folder holding IncLearnNotebooks.sln).</summary>
-    public static string RepoRoot { get; } = FindRoot();
+    private static readonly RunOptions Options = new() { Parallel = 2, CellTimeout = TimeSpan.FromSeconds(300) };
 
-    /// <summary>The notebooks, in file-name order.</summary>
-    public static IReadOnlyList<string> Notebooks { get; } = NotebookRunner.Find([Path.Combine(RepoRoot, "notebooks")]);
-
-    /// <summary>Results of the re-execution, by file name.</summary>
+    /// <summary>Results of the re-execution, by name relative to notebooks/.</summary>
     public Dictionary<string, NotebookResult> Results { get; } = new();
 
-    private static string FindRoot()
+    /// <summary>Results with alternative parameters, by (name, index of the set).</summary>
+    public Dictionary<(string Notebook, int Set), NotebookResult> Alternatives { get; } = new();
+
+    /// <summary>The alternative parameter sets, by notebook name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Dictionary<string, string>>> AlternativeSets { get; } = LoadAlternatives();
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<Dictionary<string, string>>> LoadAlternatives()
     {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "IncLearnNotebooks.sln"))) return d.FullName;
-        string? built = typeof(NotebookFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
-        if (built is not null && File.Exists(Path.Combine(built, "IncLearnNotebooks.sln"))) return built;
-        throw new InvalidOperationException("repository root (IncLearnNotebooks.sln) not found above " + AppContext.BaseDirectory);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "notebooks", "parameters", "alternatives.json")))!.AsObject();
+        return json.Where(kv => !kv.Key.StartsWith('$')).ToDictionary(kv => kv.Key,
+            kv => (IReadOnlyList<Dictionary<string, string>>)kv.Value!.AsArray().Select(set => set!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!)).ToList());
     }
 
-    /// <summary>(notebook, check name) pairs recorded in the stored notebooks' cell metadata by the runner.</summary>
-    public static IEnumerable<object[]> StoredChecks()
-    {
-        foreach (var path in Notebooks)
-        {
-            var nb = NotebookFile.Load(path);
-            foreach (var cell in ((JsonArray)nb["cells"]!).OfType<JsonObject>())
-                if (cell["metadata"]?["inclearn"]?["checks"] is JsonArray checks)
-                    foreach (var c in checks.OfType<JsonObject>())
-                        yield return [Path.GetFileName(path), c["name"]!.GetValue<string>()];
-        }
-    }
+    /// <summary>(notebook, set index) rows, for test discovery.</summary>
+    public static IEnumerable<object[]> AlternativeRuns() => AlternativeSets.SelectMany(kv => kv.Value.Select((_, k) => new object[] { kv.Key, k }));
 
-    /// <summary>One row per notebook.</summary>
-    public static IEnumerable<object[]> NotebookNames() => Notebooks.Select(p => new object[] { Path.GetFileName(p) });
-
-    /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        var results = await NotebookRunner.RunAsync(Notebooks, new RunOptions { Parallel = Environment.ProcessorCount, CellTimeout = TimeSpan.FromSeconds(120) });
-        foreach (var r in results) Results[Path.GetFileName(r.Path)] = r;
+        // The notebooks load the library from its Release build, as the README tells a user to build it.
+        var (code, log) = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"],
+            Repository.Root, TimeSpan.FromMinutes(10));
+        if (code != 0) throw new InvalidOperationException($"dotnet build src/IncLearn.Interactive -c Release failed:\n{log}");
+        foreach (var r in await NotebookRunner.RunAsync(Repository.Notebooks, Options)) Results[Repository.NameOf(r.Path)] = r;
+
+        using var slots = new SemaphoreSlim(2);
+        await Task.WhenAll(AlternativeSets.SelectMany(kv => kv.Value.Select(async (set, k) =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                var r = await NotebookRunner.RunAsync([Path.Combine(Repository.Root, "notebooks", kv.Key)], Options with { Parallel = 1, Parameters = set });
+                lock (Alternatives) Alternatives[(kv.Key, k)] = r.Single();
+            }
+            finally { slots.Release(); }
+        })));
     }
 
-    /// <inheritdoc/>
     public Task DisposeAsync() => Task.CompletedTask;
 }
 

@@ -1,15 +1,16 @@
+using IncLearn.RealKernel.Tests;
 using IncLearn.Runner;
 using IncLearn.TestSupport;
 
 namespace IncLearn.Notebooks.Tests;
 
-/// <summary>Every notebook re-executed with the runner's engine: each check is its own test case, plus "ran without error"
-/// and "stored outputs reproduce" per notebook.</summary>
+/// <summary>Every notebook re-executed by the runner on the real kernel: each stored check is its own test case; the runner
+/// shows what the real kernel showed (the stored outputs are the real kernel's); alternative parameters pass too.</summary>
 [Collection("notebooks")]
 public class NotebookTests(NotebookFixture fixture)
 {
     [Theory]
-    [MemberData(nameof(NotebookFixture.StoredChecks), MemberType = typeof(NotebookFixture))]
+    [MemberData(nameof(NotebookOutputs.StoredChecks), MemberType = typeof(NotebookOutputs))]
     public void Check(string notebook, string check)
     {
         var result = fixture.Results[notebook];
@@ -19,7 +20,7 @@ public class NotebookTests(NotebookFixture fixture)
     }
 
     [Theory]
-    [MemberData(nameof(NotebookFixture.NotebookNames), MemberType = typeof(NotebookFixture))]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
     public void RanWithoutError(string notebook)
     {
         var r = fixture.Results[notebook];
@@ -29,40 +30,40 @@ public class NotebookTests(NotebookFixture fixture)
     }
 
     [Theory]
-    [MemberData(nameof(NotebookFixture.NotebookNames), MemberType = typeof(NotebookFixture))]
-    public void StoredOutputsReproduce(string notebook)
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public void RunnerShowsWhatTheRealKernelShows(string notebook)
     {
-        var stored = NotebookFile.Load(Path.Combine(NotebookFixture.RepoRoot, "notebooks", notebook));
-        // 1e-9 relative: the same double arithmetic reproduces bit for bit on one machine; 1e-9 leaves room for
-        // another CPU's last-bit differences in BLAS-free managed code, while any real change of a result shows.
+        // The stored outputs are the real kernel's (Jupyter, nbclient); 1e-9 relative: the same machine reproduces bit for
+        // bit, and 1e-9 leaves room for another CPU's last bits while any real change of a result shows.
+        var stored = NotebookFile.Load(Path.Combine(Repository.Root, "notebooks", notebook));
         var diff = Comparison.Compare(stored, fixture.Results[notebook].Notebook!, 1e-9);
         Assert.True(diff is null, diff);
     }
 
     [Theory]
-    [MemberData(nameof(NotebookFixture.NotebookNames), MemberType = typeof(NotebookFixture))]
+    [MemberData(nameof(NotebookFixture.AlternativeRuns), MemberType = typeof(NotebookFixture))]
+    public void PassesWithAlternativeParameters(string notebook, int set)
+    {
+        var r = fixture.Alternatives[(notebook, set)];
+        string parameters = string.Join(", ", NotebookFixture.AlternativeSets[notebook][set].Select(p => $"{p.Key} = {p.Value}"));
+        Assert.True(r.FatalError is null, $"{notebook} with {parameters}: {r.FatalError}");
+        Assert.All(r.Cells, c => Assert.True(c.Status is CellStatus.Ok or CellStatus.Skipped, $"{notebook} with {parameters}, cell {c.Index}: {c.Status} {c.Error}"));
+        Assert.All(r.Checks, c => Assert.True(c.Passed, $"{notebook} with {parameters}: ✗ {c.Name}: {c.Detail}"));
+        Assert.NotEmpty(r.Checks);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
     public void ValidatesClean(string notebook)
-        => Assert.Empty(Validation.Validate(Path.Combine(NotebookFixture.RepoRoot, "notebooks", notebook)));
+        => Assert.Empty(Validation.Validate(Path.Combine(Repository.Root, "notebooks", notebook)));
 
     [ToolFact("/usr/bin/python3", "-c \"import nbformat\"")]
     public void NbformatValidatorAcceptsEveryNotebook()
     {
-        foreach (var path in NotebookFixture.Notebooks)
+        foreach (var path in Repository.Notebooks)
         {
             var (code, output) = ToolFactAttribute.Run("/usr/bin/python3", $"-c \"import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))\" \"{path}\"");
             Assert.True(code == 0, $"{path}: {output}");
-        }
-    }
-
-    [ToolFact("/usr/bin/jupyter-nbconvert", "--version")]
-    public void NbconvertRendersEveryNotebook()
-    {
-        string outDir = Path.Combine(Path.GetTempPath(), "inclearn-nbconvert-" + Guid.NewGuid().ToString("N"));
-        foreach (var path in NotebookFixture.Notebooks)
-        {
-            var (code, output) = ToolFactAttribute.Run("/usr/bin/jupyter-nbconvert", $"--to html --output-dir \"{outDir}\" \"{path}\"");
-            Assert.True(code == 0, $"{path}: {output}");
-            Assert.True(File.Exists(Path.Combine(outDir, Path.GetFileNameWithoutExtension(path) + ".html")));
         }
     }
 }
