@@ -7,45 +7,62 @@ using Markdig;
 namespace IncLearn.Runner;
 
 /// <summary>
-/// Standalone, offline HTML pages: markdown rendered by Markdig with math left in $…$ for KaTeX or MathJax, outputs shown,
-/// charts drawn from their application/vnd.plotly.v1+json output with plotly.js inlined once per page (see <see cref="PlotlyScript"/>).
+/// Standalone, offline HTML pages: markdown by Markdig (its math extension marks $…$ and $$…$$, typeset by a local KaTeX, see
+/// <see cref="KatexAssets"/>), links between notebooks pointing at their pages, previous/next links and an index, long code
+/// lines wrapped, outputs shown, charts drawn from their application/vnd.plotly.v1+json output with plotly.js inlined once
+/// per page (see <see cref="PlotlyScript"/>).
 /// </summary>
 public static partial class HtmlExport
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics().Build();
 
-    [GeneratedRegex(@"\$\$.+?\$\$|\$[^\$\n]+?\$", RegexOptions.Singleline)]
-    private static partial Regex MathSpan();
+    [GeneratedRegex(@"href=""([^""#:]+)\.ipynb(#[^""]*)?""")]
+    private static partial Regex NotebookLink();
 
-    /// <summary>Writes one page per notebook and an index.</summary>
-    public static void Write(IReadOnlyList<(string Path, JsonObject Notebook)> notebooks, string directory, IReadOnlyDictionary<string, string>? names = null)
+    private const string Style = "body{font-family:sans-serif;max-width:1100px;margin:auto;padding:0 12px}"
+        + "pre{white-space:pre-wrap;overflow-wrap:anywhere}pre.code{background:#f4f4f4;padding:6px}pre.error{color:#b00}"
+        + ".output,.md{overflow-x:auto}.output img{max-width:100%}nav{display:flex;justify-content:space-between;margin:12px 0}";
+
+    /// <summary>Writes one page per notebook (at its name, e.g. solutions/01-….html), an index, and the KaTeX assets.</summary>
+    /// <param name="notebooks">The notebooks, in reading order.</param>
+    /// <param name="directory">Where the pages go.</param>
+    /// <param name="names">Each notebook's name relative to the pages' root (default: its file name).</param>
+    /// <param name="katex">The KaTeX to typeset math with (default: <see cref="KatexAssets.Find"/>).</param>
+    public static void Write(IReadOnlyList<(string Path, JsonObject Notebook)> notebooks, string directory,
+        IReadOnlyDictionary<string, string>? names = null, KatexAssets? katex = null)
     {
         Directory.CreateDirectory(directory);
+        katex ??= KatexAssets.Find();
+        katex?.CopyTo(directory);
         var script = new Lazy<string?>(PlotlyScript.Find);
-        var index = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Notebooks</title></head><body><h1>Notebooks</h1><ul>");
-        foreach (var (path, nb) in notebooks)
+        var pages = notebooks.Select(n => (n.Path, n.Notebook, Page: Path.ChangeExtension(names?.GetValueOrDefault(n.Path) ?? Path.GetFileName(n.Path), ".html").Replace('\\', '/'))).ToArray();
+        var index = new StringBuilder();
+        for (int i = 0; i < pages.Length; i++)
         {
-            string relative = names?.GetValueOrDefault(path) ?? Path.GetFileName(path);
-            string name = Path.ChangeExtension(relative, ".html");
-            NotebookFile.WriteAtomic(Path.Combine(directory, name), Page(Path.GetFileNameWithoutExtension(path), nb, script));
-            index.Append($"<li><a href=\"{WebUtility.HtmlEncode(name)}\">{WebUtility.HtmlEncode(Path.ChangeExtension(relative, null))}</a></li>");
+            var (path, nb, page) = pages[i];
+            string prefix = string.Concat(Enumerable.Repeat("../", page.Count(c => c == '/')));
+            string nav = Nav(prefix, i > 0 ? pages[i - 1].Page : null, i + 1 < pages.Length ? pages[i + 1].Page : null);
+            string full = Path.Combine(directory, page);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            NotebookFile.WriteAtomic(full, Page(Path.GetFileNameWithoutExtension(path), nb, script, prefix, nav, katex is not null));
+            index.Append($"<li><a href=\"{WebUtility.HtmlEncode(page)}\">{WebUtility.HtmlEncode(Path.ChangeExtension(page, null))}</a></li>");
         }
-        NotebookFile.WriteAtomic(Path.Combine(directory, "index.html"), index.Append("</ul></body></html>").ToString());
+        NotebookFile.WriteAtomic(Path.Combine(directory, "index.html"),
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Notebooks</title><style>{Style}</style></head><body><h1>Notebooks</h1><ul>{index}</ul></body></html>");
     }
 
-    /// <summary>Markdown to HTML with math spans protected from Markdig (kept verbatim for KaTeX/MathJax auto-render).</summary>
+    private static string Nav(string prefix, string? previous, string? next)
+        => "<nav><span>" + (previous is null ? "" : $"<a rel=\"prev\" href=\"{prefix}{WebUtility.HtmlEncode(previous)}\">← {WebUtility.HtmlEncode(Path.ChangeExtension(previous, null))}</a>")
+         + $"</span><a href=\"{prefix}index.html\">index</a><span>"
+         + (next is null ? "" : $"<a rel=\"next\" href=\"{prefix}{WebUtility.HtmlEncode(next)}\">{WebUtility.HtmlEncode(Path.ChangeExtension(next, null))} →</a>") + "</span></nav>";
+
+    /// <summary>Markdown to HTML: math marked for KaTeX (\(…\) and \[…\] inside span/div.math), links to notebooks rewritten to pages.</summary>
     public static string Markdown(string md)
-    {
-        var math = new List<string>();
-        string protectedText = MathSpan().Replace(md, m => { math.Add(m.Value); return $"MATHSPAN{math.Count - 1}X"; });
-        string html = Markdig.Markdown.ToHtml(protectedText, Pipeline);
-        for (int i = 0; i < math.Count; i++) html = html.Replace($"MATHSPAN{i}X", WebUtility.HtmlEncode(math[i]));
-        return html;
-    }
+        => NotebookLink().Replace(Markdig.Markdown.ToHtml(md, Pipeline), m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
 
-    private static string Page(string title, JsonObject nb, Lazy<string?> plotlyJs)
+    private static string Page(string title, JsonObject nb, Lazy<string?> plotlyJs, string prefix, string nav, bool katex)
     {
-        var body = new StringBuilder();
+        var body = new StringBuilder(nav);
         bool charts = false;
         int chartId = 0;
         foreach (var cell in ((JsonArray)nb["cells"]!).OfType<JsonObject>())
@@ -68,9 +85,12 @@ public static partial class HtmlExport
                                 {
                                     charts = true;
                                     string id = $"chart{chartId++}";
-                                    body.Append($"<div id=\"{id}\"></div><script>(function(){{var f={fig.ToJsonString()};Plotly.newPlot('{id}',f.data,f.layout,f.config||{{}});}})();</script>");
+                                    // The real kernel sends the figure as JSON text; a JSON-aware writer may store the JSON itself.
+                                    string json = fig is JsonValue v && v.TryGetValue<string>(out var s) ? s : fig is JsonArray lines ? Text(lines) : fig.ToJsonString();
+                                    body.Append($"<div class=\"output\" id=\"{id}\"></div><script>(function(){{var f={json};Plotly.newPlot('{id}',f.data,f.layout,f.config||{{}});}})();</script>");
                                 }
                                 else if (data["text/html"] is JsonNode html) body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                else if (data["image/png"] is JsonNode png) body.Append($"<div class=\"output\"><img src=\"data:image/png;base64,{Text(png).Trim()}\"></div>");
                                 else if (data["text/plain"] is JsonNode plain) body.Append("<pre class=\"output\">").Append(WebUtility.HtmlEncode(Text(plain))).Append("</pre>");
                                 break;
                         }
@@ -78,11 +98,11 @@ public static partial class HtmlExport
                     break;
             }
         }
+        body.Append(nav);
         // Without a restored plotly.js the page still shows every chart's text/html output (which loads plotly.js online).
         string plotly = charts && plotlyJs.Value is { } js ? "<script>" + js + "</script>" : "";
-        return $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
-            + "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}pre.code{background:#f4f4f4;padding:6px}pre.error{color:#b00}</style>"
-            + plotly + "</head><body>" + body + "</body></html>";
+        return $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{WebUtility.HtmlEncode(title)}</title>"
+            + $"<style>{Style}</style>" + (katex ? KatexAssets.Head(prefix) : "") + plotly + "</head><body>" + body + "</body></html>";
     }
 
     private static string Text(JsonNode? node) => node switch
