@@ -1,7 +1,7 @@
 // Generated from ../notebooks/05-Random-Initialization.ipynb by `inclearn-nb export --to cs`: edit the notebook, not this file.
 // Run from the repository: dotnet run apps/05-Random-Initialization.cs
 #:property ManagePackageVersionsCentrally=false
-#:property WarningsNotAsErrors=NU1603
+#:property TreatWarningsAsErrors=false
 #:property PublishAot=false
 #:package MathNet.Numerics@5.0.0
 #:project ../src/IncLearn.Interactive/IncLearn.Interactive.csproj

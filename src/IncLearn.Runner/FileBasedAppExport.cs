@@ -59,9 +59,9 @@ public static partial class FileBasedAppExport
         app.Append($"// Generated from {Relative(appDir, Path.GetFullPath(notebookPath))} by `inclearn-nb export --to cs`: edit the notebook, not this file.\n");
         app.Append($"// Run from the repository: dotnet run {Relative(Path.GetDirectoryName(appDir)!, Path.GetFullPath(appPath))}\n");
         // The app pins its packages itself, as the notebook does, even inside a repository with central package versions.
-        // A registry may lack the exact lower bound a package asks for (NuGet then takes the next version, warning NU1603).
+        // Warnings stay warnings, as in the kernel (a repository may make them errors for its own code).
         // Not trimmed or AOT-compiled (a file-based app is by default): the console display finds figures by reflection.
-        app.Append("#:property ManagePackageVersionsCentrally=false\n#:property WarningsNotAsErrors=NU1603\n#:property PublishAot=false\n");
+        app.Append("#:property ManagePackageVersionsCentrally=false\n#:property TreatWarningsAsErrors=false\n#:property PublishAot=false\n");
         foreach (var d in directives) app.Append(d).Append('\n');
         app.Append('\n');
         foreach (var u in usings) app.Append(u).Append('\n');
