@@ -22,8 +22,7 @@ echo "dotnet-repl, per notebook: wall $(since "$s") s"
 kernels=$(mktemp -d /tmp/inclearn-kernelspec.XXXX)
 trap 'rm -rf "$out" "$kernels"' EXIT
 dotnet tool run dotnet-interactive -- jupyter install --path "$kernels" > /dev/null 2>&1
-spec=$(find "$kernels" -name kernel.json | head -1)
-mkdir -p "$kernels/kernels" && mv "$(dirname "$spec")" "$kernels/kernels/"
+mkdir -p "$kernels/kernels" && for d in "$kernels"/.net-*; do mv "$d" "$kernels/kernels/"; done
 # The same tool the runner starts (no global `dotnet interactive`), HTTP on loopback only.
 /usr/bin/python3 - "$kernels/kernels/.net-csharp/kernel.json" "$(ls ~/.nuget/packages/microsoft.dotnet-interactive/1.0.712001/tools/*/any/Microsoft.DotNet.Interactive.App.dll)" <<'PY'
 import json, sys
