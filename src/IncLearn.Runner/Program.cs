@@ -154,7 +154,7 @@ public static class Program
                 if (!Report($"writing {target}", () => NotebookFile.WriteAtomic(target, NotebookFile.Serialize(r.Notebook), refuseReadOnly: outputs.InPlace))) exit = 2;
             }
         }
-        Reports.Print(results, Console.Out, names);
+        Reports.Print(results, Console.Out, names, Math.Min(options.Parallel, notebooks.Count));
         if (outputs.JUnit is { } junit && !Report($"writing JUnit {junit}", () => Reports.WriteJUnit(results, junit, names))) exit = 2;
         if (outputs.Html is { } html && !Report($"writing pages into {html}",
                 () => HtmlExport.Write(results.Where(r => r.Notebook is not null).Select(r => (r.Path, r.Notebook!)).ToArray(), html, names)))

@@ -15,7 +15,7 @@ public static class Reports
     public static bool Rich => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
     /// <summary>Prints the summary table and the failures.</summary>
-    public static void Print(IReadOnlyList<NotebookResult> results, TextWriter output, IReadOnlyDictionary<string, string>? names = null)
+    public static void Print(IReadOnlyList<NotebookResult> results, TextWriter output, IReadOnlyDictionary<string, string>? names = null, int slots = 1)
     {
         string Name(NotebookResult r) => names?.GetValueOrDefault(r.Path) ?? Path.GetFileName(r.Path);
         if (Rich)
@@ -47,9 +47,13 @@ public static class Reports
         if (results.Count > 0)
         {
             double wall = results.Sum(r => r.WallSeconds), cells = results.Sum(r => r.CellSeconds);
-            var later = results.Skip(1).ToArray();
-            string overheadLater = later.Length > 0 ? $"{later.Average(r => r.WallSeconds - r.CellSeconds):F2}" : "n/a";
-            output.WriteLine($"timings: notebooks {wall:F2} s in total, {cells:F2} s inside cells; overhead per notebook: first {results[0].WallSeconds - results[0].CellSeconds:F2} s, later ones {overheadLater} s on average");
+            // The first notebook of each slot waits for a cold kernel; later ones get the spare started while the previous ran.
+            var ran = results.Where(r => r.Notebook is not null).ToArray();
+            int cold = Math.Clamp(slots, 1, Math.Max(1, ran.Length));
+            var first = ran.Take(cold).ToArray();
+            var later = ran.Skip(cold).ToArray();
+            string Overhead(NotebookResult[] rs) => rs.Length > 0 ? $"{rs.Average(r => r.WallSeconds - r.CellSeconds):F2}" : "n/a";
+            output.WriteLine($"timings: notebooks {wall:F2} s in total, {cells:F2} s inside cells; overhead per notebook outside its cells: first of each slot {Overhead(first)} s (kernel start), later ones {Overhead(later)} s on average, at most {(later.Length > 0 ? later.Max(r => r.WallSeconds - r.CellSeconds) : 0):F2} s");
         }
     }
 

@@ -149,4 +149,16 @@ public class ExecutionTests
         Assert.Equal(CellStatus.Error, r.Cells[2].Status);
         Assert.False(r.Passed);
     }
+
+    [Fact]
+    public void ASecondVersionOfAPackageIsRefusedWithTheKernelsMessage()
+    {
+        using var dir = new TempFolder();
+        var r = Execute(Write(dir, "a.ipynb", Cell("#r \"nuget: Markdig, 0.31.0\""), Cell("#r \"nuget: Markdig, 0.45.0\"")),
+            new RunOptions { CellTimeout = TimeSpan.FromSeconds(240) });
+        Assert.Equal(CellStatus.Ok, r.Cells[0].Status);
+        Assert.Equal(CellStatus.Error, r.Cells[1].Status);
+        Assert.Contains("0.31.0", r.Cells[1].Error);
+        Assert.Contains("Markdig", r.Cells[1].Error, StringComparison.OrdinalIgnoreCase);
+    }
 }

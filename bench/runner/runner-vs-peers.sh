@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The runner beside the real kernel's other clients, on the seven notebooks (README, Performance): inclearn-nb with
+# --parallel 1 and 2, dotnet-repl per notebook, nbclient with the real kernel per notebook. One run each; wall seconds.
+# Needs: a Release build (dotnet build IncLearnNotebooks.sln -c Release), `dotnet tool restore`, python3-nbclient.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+out=$(mktemp -d /tmp/inclearn-bench.XXXX)
+trap 'rm -rf "$out"' EXIT
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+runner=src/IncLearn.Runner/bin/Release/net10.0/IncLearn.Runner.dll
+for p in 1 2; do
+  s=$(now); dotnet "$runner" run notebooks --parallel "$p" --output-dir "$out/p$p" > "$out/p$p.log" 2>&1
+  echo "inclearn-nb --parallel $p: exit $? wall $(since "$s") s; $(grep '^timings' "$out/p$p.log")"
+done
+s=$(now)
+for nb in notebooks/*.ipynb; do
+  b=$(basename "$nb")
+  (cd notebooks && dotnet tool run dotnet-repl -- --run "$b" --exit-after-run --output-format ipynb --output-path "$out/repl-$b" > /dev/null 2>&1)
+done
+echo "dotnet-repl, per notebook: wall $(since "$s") s"
+kernels=$(mktemp -d /tmp/inclearn-kernelspec.XXXX)
+trap 'rm -rf "$out" "$kernels"' EXIT
+dotnet tool run dotnet-interactive -- jupyter install --path "$kernels" > /dev/null 2>&1
+mkdir -p "$kernels/kernels" && for d in "$kernels"/.net-*; do mv "$d" "$kernels/kernels/"; done
+# The same tool the runner starts (no global `dotnet interactive`), HTTP on loopback only.
+/usr/bin/python3 - "$kernels/kernels/.net-csharp/kernel.json" "$(ls ~/.nuget/packages/microsoft.dotnet-interactive/1.0.712001/tools/*/any/Microsoft.DotNet.Interactive.App.dll)" <<'PY'
+import json, sys
+path, dll = sys.argv[1], sys.argv[2]
+k = json.load(open(path)); k["argv"] = ["dotnet", "exec", dll] + k["argv"][2:] + ["--http-local-only"]; json.dump(k, open(path, "w"))
+PY
+s=$(now)
+for nb in notebooks/*.ipynb; do
+  JUPYTER_PATH="$kernels" /usr/bin/python3 -c "
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+try: NotebookClient(nb, kernel_name='.net-csharp', timeout=300, resources={'metadata': {'path': 'notebooks'}}).execute()
+except Exception as e: print(sys.argv[1], type(e).__name__)
+" "$nb"
+done
+echo "nbclient + real kernel, per notebook: wall $(since "$s") s"
