@@ -28,8 +28,11 @@ public class FileBasedAppTests
         string output = Path.Combine(Path.GetTempPath(), "inclearn-app-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (code, text) = await ExternalProcess.RunAsync("dotnet", ["run", AppOf(notebook)], Repository.Root, TimeSpan.FromMinutes(5),
-                new Dictionary<string, string> { ["INCLEARN_APP_OUTPUT"] = output });
+            (int, string) run;
+            using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root)) // `dotnet run` builds the library the app references
+                run = await ExternalProcess.RunAsync("dotnet", ["run", AppOf(notebook)], Repository.Root, TimeSpan.FromMinutes(5),
+                    new Dictionary<string, string> { ["INCLEARN_APP_OUTPUT"] = output });
+            var (code, text) = run;
             Assert.True(code == 0, $"dotnet run {AppOf(notebook)} exited {code}:\n{Tail(text)}");
             // A check prints as "✓ name: detail" (names may contain ": " themselves).
             var printed = text.Split('\n').Where(l => l.StartsWith("✓ ", StringComparison.Ordinal) || l.StartsWith("✗ ", StringComparison.Ordinal)).ToList();

@@ -34,8 +34,11 @@ public sealed class NotebookFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The notebooks load the library from its Release build, as the README tells a user to build it.
-        var (code, log) = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"],
-            Repository.Root, TimeSpan.FromMinutes(10));
+        (int code, string log) build;
+        using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root))
+            build = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"],
+                Repository.Root, TimeSpan.FromMinutes(10));
+        var (code, log) = build;
         if (code != 0) throw new InvalidOperationException($"dotnet build src/IncLearn.Interactive -c Release failed:\n{log}");
         foreach (var r in await NotebookRunner.RunAsync(Repository.Notebooks, Options)) Results[Repository.NameOf(r.Path)] = r;
 

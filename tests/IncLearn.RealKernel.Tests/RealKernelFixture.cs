@@ -39,7 +39,8 @@ public sealed class RealKernelFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Root);
         // The notebooks load the library from its Release build, as the README tells a user to build it.
-        await Step("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"]);
+        using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root))
+            await Step("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"]);
         await Step("dotnet", ["tool", "restore"]);
         await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "scripts", "install-kernelspec.py"), JupyterPath]);
 
