@@ -88,7 +88,7 @@ display(Check.That("the eigenvalues are learned largest first (half-way times in
 // | symbol | meaning | includes $\alpha$? | in code |
 // |---|---|---|---|
 // | $Y = \Phi\,\mathrm{diag}(\Sigma_Y, 0)\,\Phi^\top$ | target, $n\times n$, $Y\succeq0$; $K$ non-zero eigenvalues $\sigma_1 > \dots > \sigma_K$ ($\sigma_i = \sigma_{i,Y}$) | — | `Target y`: `y.Phi`, `y.SigmaY`, `y.K` |
-// | $\alpha$ | initialization scale; the library also stores $\log\alpha$ (exact when $\alpha < 10^{-308}$) | — | `alpha`; `init.LogAlpha`; `theorem.InitializationAt(logAlpha: …)` takes $\log\alpha$ |
+// | $\alpha$ | initialization scale; the library also stores $\log\alpha$ (exact when $\alpha < 10^{-308}$) | — | `alpha`; `init.LogAlpha`; `theorem.InitializationAtLogAlpha(logAlpha: …)` takes $\log\alpha$ |
 // | $\bar U_0$ | initialization shape, $n\times r$ | no | `init.Shape` |
 // | $U_0 = \alpha^{1/2}\bar U_0$ | $U(0)$ | yes | `init.U0` |
 // | $\bar W_0 = \bar U_0\bar U_0^\top$ | shape Gram matrix | no | `init.ShapeGram` |

@@ -63,7 +63,7 @@ display(theorem);
 //
 // $$x > \frac{\rho\log C_\varepsilon - \log c_\varepsilon}{1 - \rho}.$$
 //
-// Together with $\alpha \le c_\varepsilon$ this gives $\alpha_{\max}$ directly — no search. (The ratio condition is strict, so the library takes the supremum minus a $10^{-9}$ relative margin in $\log\alpha$.) The library keeps $\alpha$ as $\log\alpha$; `theorem.InitializationAt(logAlpha: …)` takes the logarithm.
+// Together with $\alpha \le c_\varepsilon$ this gives $\alpha_{\max}$ directly — no search. (The ratio condition is strict, so the library takes the supremum minus a $10^{-9}$ relative margin in $\log\alpha$.) The library keeps $\alpha$ as $\log\alpha$; `theorem.InitializationAtLogAlpha(logAlpha: …)` takes the logarithm.
 
 // ── cell 4 ──
 double logAlphaMax = theorem.LogAlphaMax;
@@ -90,7 +90,7 @@ display(Check.All(report.Verification!.Windows.Select(w =>
 
 // ── cell 7 ──
 double logAlphaFigure = logAlphaMax + Math.Log(figureAlphaFactor);
-var cf = new ClosedFormSolution(y, theorem.InitializationAt(logAlpha: logAlphaFigure));
+var cf = new ClosedFormSolution(y, theorem.InitializationAtLogAlpha(logAlpha: logAlphaFigure));
 var windows = theorem.Windows(logAlphaFigure);
 double tEnd = 1.3 * windows[^1].Start;
 var times = Enumerable.Range(1, 600).Select(j => tEnd * j / 600)
@@ -110,7 +110,7 @@ display(Check.All(windows.Select(w => w.K).SelectMany(k => new[]
 // The conclusion could fail: **well outside** a window the error exceeds $\varepsilon$. Halfway to the start of $\mathcal{I}_1$ nothing has been learned yet and $\|W - \hat Y_1\|_2 \approx \sigma_1$.
 
 // ── cell 8 ──
-var cfMax = new ClosedFormSolution(y, theorem.InitializationAt(logAlpha: logAlphaMax));
+var cfMax = new ClosedFormSolution(y, theorem.InitializationAtLogAlpha(logAlpha: logAlphaMax));
 double early = Numerics.SymmetricSpectralNorm(cfMax.At(report.Windows[0].Start / 2) - y.BestRankK(1));
 display(Check.AtLeast("‖W(t) − Ŷ₁‖₂ / ε halfway to I₁ (the check can fail)", early / epsilon, 1.0));
 
@@ -119,7 +119,7 @@ display(Check.AtLeast("‖W(t) − Ŷ₁‖₂ / ε halfway to I₁ (the check c
 // Above $\alpha_{\max}$ some window is empty, so the theorem says nothing. We measure instead, for several $\alpha$, $\min_t\|W(t) - \hat Y_k\|_2$ for every $k$ and call the rank-$k$ plateau **visited** when this is $\le\varepsilon$. Mind the difference: *visited* asks for one time $t$ with error $\le\varepsilon$; the theorem asserts error $\le\varepsilon$ on a whole window. So the measured criterion is weaker, and the $\alpha$ it allows is an optimistic yardstick for the theorem, not a counterexample. We then find (bisection on $\log\alpha$) the largest $\alpha$ at which every plateau is still visited.
 
 // ── cell 9 ──
-var plateau = trialAlphas.Select(a => Measurements.PlateauErrors(y, theorem.InitializationAt(logAlpha: Math.Log(a)))).ToArray();
+var plateau = trialAlphas.Select(a => Measurements.PlateauErrors(y, theorem.InitializationAtLogAlpha(logAlpha: Math.Log(a)))).ToArray();
 display(Figures.Series(trialAlphas, Enumerable.Range(0, y.K).Select(k => ($"min over t of ‖W(t) − Ŷ_{k + 1}‖₂", plateau.Select(p => p[k]).ToArray())).Append(("ε", trialAlphas.Select(_ => epsilon).ToArray())).ToArray(),
     "Which rank-k plateaus are visited within ε, as α grows", "α (log)", "min over t of the error (log)", logY: true, logX: true, markers: true));
 

@@ -68,7 +68,7 @@ public static partial class ChartBuilder
             var panel = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "time t");
             return k == 0 ? panel.WithYAxisStyle<double, double, string>(TitleText: "σ<sub>i,W</sub>(t)") : panel;
         }).ToArray();
-        var grid = WithTitle(CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => p.Label).ToArray()), title)
+        var grid = WithTitle(CSharpChart.Grid(charts, 1, charts.Length, SubPlotTitles: panels.Select(p => Typeset(p.Label)).ToArray()), title)
             .WithSize(Width + 200, Height);
         // One time axis for all panels (each panel's x axis matches the first), so the separation is visible, not only in tick labels.
         foreach (var property in GenericChart.getLayout(grid).GetProperties(true))
@@ -107,7 +107,7 @@ public static partial class ChartBuilder
         var sliderSteps = steps.Select((p, k) =>
         {
             var step = new DynamicObj.DynamicObj();
-            step.SetProperty("label", p.Label);
+            step.SetProperty("label", Typeset(p.Label));
             step.SetProperty("method", "restyle");
             var visible = new DynamicObj.DynamicObj();
             visible.SetProperty("visible", owner.Select(o => o == -1 || o == k).ToArray());
@@ -142,7 +142,7 @@ public static partial class ChartBuilder
         bool logY, bool logX, bool markers)
     {
         var traces = series.Select((s, i) => markers
-            ? CSharpChart.Scatter<double, double, string>(x: x, y: s.Y, mode: StyleParam.Mode.Markers, Name: s.Name, MarkerColor: Color.fromString(ColorOf(i)))
+            ? CSharpChart.Scatter<double, double, string>(x: x, y: s.Y, mode: StyleParam.Mode.Markers, Name: Typeset(s.Name), MarkerColor: Color.fromString(ColorOf(i)))
             : Line(x, s.Y, s.Name, ColorOf(i))).ToArray();
         return Build(Style(CSharpChart.Combine(traces), title, xTitle, yTitle, logY, logX));
     }
@@ -151,7 +151,7 @@ public static partial class ChartBuilder
     public static (string FigureJson, string Html) HistogramWithDensity(double[] samples, double[] densityX, double[] densityY,
         string samplesName, string densityName, string title, string xTitle)
     {
-        var hist = CSharpChart.Histogram<double, double, string>(X: samples, Name: samplesName, HistNorm: StyleParam.HistNorm.ProbabilityDensity,
+        var hist = CSharpChart.Histogram<double, double, string>(X: samples, Name: Typeset(samplesName), HistNorm: StyleParam.HistNorm.ProbabilityDensity,
             Opacity: 0.6, MarkerColor: Color.fromString(ColorOf(0)));
         var curve = Line(densityX, densityY, densityName, ColorOf(1));
         return Build(Style(CSharpChart.Combine([hist, curve]), title, xTitle, "density"));
@@ -167,17 +167,32 @@ public static partial class ChartBuilder
         return Build(Style(CSharpChart.Combine([cdf, mark]), title, xTitle, "empirical P(X ≤ x)", logX: logX));
     }
 
+    /// <summary>Labels as plotly.js shows them: TeX-style sub- and superscripts (σ_i,W, ‖Y‖_F, Ŷ_{k+1}, 10^{-6}) become real
+    /// ones (&lt;sub&gt;, &lt;sup&gt;), so notebooks can write labels as they write math in their text.</summary>
+    public static string Typeset(string label)
+    {
+        label = Braced().Replace(label, m => $"<{(m.Groups[1].Value == "_" ? "sub" : "sup")}>{m.Groups[2].Value}</{(m.Groups[1].Value == "_" ? "sub" : "sup")}>");
+        return Bare().Replace(label, m => $"<{(m.Groups[1].Value == "_" ? "sub" : "sup")}>{m.Groups[2].Value}</{(m.Groups[1].Value == "_" ? "sub" : "sup")}>");
+    }
+
+    [GeneratedRegex(@"([_^])\{([^{}]*)\}")]
+    private static partial Regex Braced();
+
+    // A bare subscript runs over letters, digits and commas (σ_i,W); a bare superscript over a sign and digits (10^-6).
+    [GeneratedRegex(@"([_^])((?<=_)[\p{L}\p{N},]+|(?<=\^)[-+−]?[\p{N}.]+)")]
+    private static partial Regex Bare();
+
     private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string color, StyleParam.DrawingStyle? dash = null, bool showLegend = true)
-        => CSharpChart.Line<double, double, string>(x: x, y: y, Name: name, ShowLegend: showLegend, LineColor: Color.fromString(color),
+        => CSharpChart.Line<double, double, string>(x: x, y: y, Name: Typeset(name), ShowLegend: showLegend, LineColor: Color.fromString(color),
             LineDash: dash ?? StyleParam.DrawingStyle.Solid);
 
     private static GenericChart WithTitle(GenericChart chart, string title)
-        => FSharpChart.withTitle(title, Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
+        => FSharpChart.withTitle(Typeset(title), Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
 
     private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false, bool logX = false)
         => WithTitle(chart, title)
-            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithXAxisStyle<double, double, string>(TitleText: Typeset(xTitle), AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithYAxisStyle<double, double, string>(TitleText: Typeset(yTitle), AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
             .WithSize(Width, Height);
 
     // Shapes are set through their plotly.js property names: Plotly.NET's F# Shape.init has optional arguments C# cannot omit.

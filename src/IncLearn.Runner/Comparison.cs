@@ -93,7 +93,7 @@ public static partial class Comparison
     {
         var list = new List<string>();
         if (cell["outputs"] is not JsonArray outs) return list;
-        foreach (var o in outs.OfType<JsonObject>())
+        foreach (var o in outs.OfType<JsonObject>().Where(o => !IsJupyterBootstrap(o)))
         {
             string type = o["output_type"]?.GetValue<string>() ?? "";
             string text = type switch
@@ -107,6 +107,11 @@ public static partial class Comparison
         }
         return list;
     }
+
+    // In Jupyter mode the kernel's first cell also shows a script that connects the page to the kernel's HTTP API; other
+    // front ends (stdio, dotnet-repl) have no page to connect. It carries no result, so neither side's copy is compared.
+    private static bool IsJupyterBootstrap(JsonObject output)
+        => output["data"]?["text/html"] is JsonNode html && Flatten(html).Contains("loadDotnetInteractiveApi", StringComparison.Ordinal);
 
     // Images compare by presence only: they are renderings (antialiasing, fonts) of data that is compared beside them,
     // e.g. a chart's PNG next to its figure JSON; their bytes differ across machines without any result changing.

@@ -50,7 +50,7 @@ public static class NotebookExecutor
     private static string Literal(string v)
     {
         if (v is "true" or "false") return v;
-        if (v.StartsWith("new ", StringComparison.Ordinal) || v.StartsWith('[')) return v;
+        if (v.StartsWith("new ", StringComparison.Ordinal) || v.StartsWith("new[", StringComparison.Ordinal) || v.StartsWith('[')) return v;
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return v;
         return "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }

@@ -101,7 +101,7 @@ public class LibraryObjectTests
         var fig = Json(Figures.TrajectoryPanels(panels, "Figure 1 (right)"));
         Assert.Equal(3 * 2 * Y.K, fig.GetProperty("data").GetArrayLength());
         string layout = fig.GetProperty("layout").GetRawText();
-        Assert.Contains("α = 10^-12", layout);
+        Assert.Contains("α = 10<sup>-12</sup>", layout);
         Assert.True(fig.GetProperty("layout").TryGetProperty("xaxis3", out _));
     }
 
@@ -124,7 +124,7 @@ public class LibraryObjectTests
         Assert.Equal(3 * Y.K + Y.K, data.Length); // a curve per mode per α, and the targets
         var slider = fig.GetProperty("layout").GetProperty("sliders")[0];
         Assert.Equal(3, slider.GetProperty("steps").GetArrayLength());
-        Assert.Equal("α = 10^-12", slider.GetProperty("steps")[2].GetProperty("label").GetString());
+        Assert.Equal("α = 10<sup>-12</sup>", slider.GetProperty("steps")[2].GetProperty("label").GetString());
         // Step k shows exactly the curves of α_k (and the targets).
         var visible = slider.GetProperty("steps")[1].GetProperty("args")[0].GetProperty("visible").EnumerateArray().Select(v => v.GetBoolean()).ToArray();
         Assert.Equal(Y.K + Y.K, visible.Count(v => v));
@@ -147,6 +147,17 @@ public class LibraryObjectTests
             Assert.Contains(rgb, layout.GetProperty("shapes")[k].GetProperty("fillcolor").GetString());
             Assert.Equal($"I<sub>{k + 1}</sub>", layout.GetProperty("annotations")[k].GetProperty("text").GetString());
         }
+    }
+
+    [Fact]
+    public void LabelsWrittenAsTexGetRealSubscriptsAndSuperscripts()
+    {
+        var fig = Json(Figures.Series([1.0, 2], [("‖W − W_closed‖_F", new[] { 1.0, 2 })], "σ_i,W(t) at α = 10^{-6}", "time t", "λ_{i + 1}(W(t))"));
+        Assert.Equal("‖W − W<sub>closed</sub>‖<sub>F</sub>", fig.GetProperty("data")[0].GetProperty("name").GetString());
+        string layout = fig.GetProperty("layout").GetRawText();
+        Assert.Contains("σ<sub>i,W</sub>(t) at α = 10<sup>-6</sup>", System.Text.RegularExpressions.Regex.Unescape(layout));
+        Assert.Contains("λ<sub>i + 1</sub>(W(t))", System.Text.RegularExpressions.Regex.Unescape(layout));
+        Assert.DoesNotContain("_", fig.GetProperty("data")[0].GetProperty("name").GetString());
     }
 
     [Fact]

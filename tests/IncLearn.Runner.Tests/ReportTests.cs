@@ -21,6 +21,37 @@ public class ReportTests
         Assert.Contains("cell 0", diff);
     }
 
+    [Fact]
+    public void ComparisonLooksPastWhatOnlyOneFrontEndShows()
+    {
+        static JsonObject Display(string mime, string value) => new() { ["data"] = new JsonObject { [mime] = value }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
+        static JsonObject Executed(params JsonObject[] outputs)
+        {
+            var cell = Cell("x");
+            cell["execution_count"] = 1;
+            cell["outputs"] = new JsonArray(outputs);
+            return Notebook(cell);
+        }
+        // The Jupyter-mode bootstrap script (connects the page to the kernel's HTTP API) is not a result.
+        Assert.Null(Comparison.Compare(Executed(Display("text/html", "<script>function loadDotnetInteractiveApi() {}</script>"), Display("text/plain", "x = 1")),
+            Executed(Display("text/plain", "x = 1")), 1e-9));
+        // Images compare by presence: a PNG whose bytes differ is still the same rendering of the data beside it.
+        Assert.Null(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("image/png", "BBBB")), 1e-9));
+        Assert.NotNull(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("text/plain", "x")), 1e-9));
+    }
+
+    [Fact]
+    public void ArrayParametersAreInjectedAsCode()
+    {
+        var nb = Notebook(Cell("int[] widths = { 1 };"));
+        NotebookExecutor.InjectParameters(nb, new Dictionary<string, string> { ["widths"] = "new[] { 6, 18 }", ["eig"] = "new double[] { 1, 2 }", ["name"] = "abc", ["alpha"] = "1e-5" });
+        string code = NotebookFile.Source((JsonObject)((JsonArray)nb["cells"]!)[0]!);
+        Assert.Contains("widths = new[] { 6, 18 };", code);
+        Assert.Contains("eig = new double[] { 1, 2 };", code);
+        Assert.Contains("name = \"abc\";", code);
+        Assert.Contains("alpha = 1e-5;", code);
+    }
+
     private static JsonObject WithOutput(JsonObject cell, JsonObject output)
     {
         cell["execution_count"] = 1;

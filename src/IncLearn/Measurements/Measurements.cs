@@ -143,7 +143,7 @@ public static class Measurements
             throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, $"gridPoints must be ≥ 1, got {gridPoints}");
         double lo = Math.Max(theorem.LogAlphaMax, Math.Log(1e-300));
         double hi = 0;
-        bool Works(double la) => VisitsEveryPlateau(theorem.Target, theorem.InitializationAt(la), theorem.Epsilon, gridPoints);
+        bool Works(double la) => VisitsEveryPlateau(theorem.Target, theorem.InitializationAtLogAlpha(la), theorem.Epsilon, gridPoints);
         if (!Works(lo)) return double.NaN;
         if (Works(hi)) return 0;
         while ((hi - lo) / Math.Log(10) > 1e-3)

@@ -76,7 +76,7 @@ public abstract class IncrementalLearningTheorem
     protected abstract string DirectBoundName { get; }
 
     /// <summary>The initialization at scale exp(logAlpha).</summary>
-    public abstract Initialization InitializationAt(double logAlpha);
+    public abstract Initialization InitializationAtLogAlpha(double logAlpha);
 
     /// <summary>Supremum of log α allowed by the ratio condition: (x + log c)/(x + log C) &gt; ρ with x = −log α
     /// ⇔ x &gt; (ρ log C − log c)/(1 − ρ). +∞ when K = 1.</summary>
@@ -160,7 +160,7 @@ public abstract class IncrementalLearningTheorem
     public Verification Verify(double logAlpha, int samplesPerWindow = 200)
     {
         if (samplesPerWindow < 2) throw new ArgumentOutOfRangeException(nameof(samplesPerWindow), samplesPerWindow, "need at least 2 samples per window");
-        var cf = new ClosedFormSolution(Target, InitializationAt(logAlpha));
+        var cf = new ClosedFormSolution(Target, InitializationAtLogAlpha(logAlpha));
         var checks = new List<WindowCheck>();
         foreach (var w in Windows(logAlpha))
         {

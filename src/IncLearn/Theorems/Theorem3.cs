@@ -45,5 +45,5 @@ public sealed class Theorem3 : IncrementalLearningTheorem
     protected override string DirectBoundName => "c_ε";
 
     /// <inheritdoc/>
-    public override Initialization InitializationAt(double logAlpha) => shape.WithLogAlpha(logAlpha);
+    public override Initialization InitializationAtLogAlpha(double logAlpha) => shape.WithLogAlpha(logAlpha);
 }

@@ -89,5 +89,5 @@ public sealed class Theorem4 : IncrementalLearningTheorem
     }
 
     /// <inheritdoc/>
-    public override Initialization InitializationAt(double logAlpha) => shape.WithLogAlpha(logAlpha);
+    public override Initialization InitializationAtLogAlpha(double logAlpha) => shape.WithLogAlpha(logAlpha);
 }

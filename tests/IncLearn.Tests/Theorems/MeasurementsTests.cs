@@ -37,10 +37,10 @@ public class MeasurementsTests
             double empirical = Measurements.LargestWorkingLog10Alpha(th);
             // The theorem is sufficient, so its α must work; the bisection resolution is 1e-3 in log10 α.
             Assert.True(empirical >= th.Log10AlphaMax - 1e-3, $"{th.Name}: empirical {empirical} vs theorem {th.Log10AlphaMax}");
-            Assert.True(Measurements.VisitsEveryPlateau(th.Target, th.InitializationAt(empirical * Math.Log(10)), th.Epsilon));
+            Assert.True(Measurements.VisitsEveryPlateau(th.Target, th.InitializationAtLogAlpha(empirical * Math.Log(10)), th.Epsilon));
             // 0.01 in log10 above the found α fails (it is the largest, up to resolution) unless α = 1 already works.
             if (empirical < 0)
-                Assert.False(Measurements.VisitsEveryPlateau(th.Target, th.InitializationAt((empirical + 0.01) * Math.Log(10)), th.Epsilon));
+                Assert.False(Measurements.VisitsEveryPlateau(th.Target, th.InitializationAtLogAlpha((empirical + 0.01) * Math.Log(10)), th.Epsilon));
         }
     }
 

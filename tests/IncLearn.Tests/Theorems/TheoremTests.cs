@@ -25,7 +25,7 @@ public class TheoremTests
     {
         var th = Fig1Theorem();
         double la = th.LogAlphaMax;
-        var cf = new ClosedFormSolution(Fig1, th.InitializationAt(la));
+        var cf = new ClosedFormSolution(Fig1, th.InitializationAtLogAlpha(la));
         var windows = th.Windows(la);
         // Halfway to the start of I_1 no mode has been learned: ‖W − Ŷ_1‖ ≈ σ_1 = 10 ≫ ε.
         double t = windows[0].Start / 2;
@@ -38,7 +38,7 @@ public class TheoremTests
     // learned, so ‖W − Ŷ_k‖₂ ≈ σ_{k+1} ≥ 1 = 10 ε: well outside I_k the conclusion fails.
     private static void AssertGapMidpointsAreFarFromYk(IncrementalLearningTheorem th, double logAlpha)
     {
-        var cf = new ClosedFormSolution(th.Target, th.InitializationAt(logAlpha));
+        var cf = new ClosedFormSolution(th.Target, th.InitializationAtLogAlpha(logAlpha));
         var w = th.Windows(logAlpha);
         for (int k = 0; k + 1 < w.Count; k++)
         {
