@@ -101,7 +101,7 @@ public static partial class Comparison
                 "stream" => $"[{o["name"]}]\n" + Flatten(o["text"]),
                 "error" => $"[error {o["ename"]}]\n{o["evalue"]}",
                 _ => string.Join("\n", (o["data"] as JsonObject ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                        .Select(kv => $"[{kv.Key}]\n{(IsImage(kv.Key) ? "<image>" : Flatten(kv.Value))}")),
+                        .Select(kv => $"[{kv.Key}]\n{(IsImage(kv.Key) ? "<image>" : IsJson(kv.Key) ? CanonicalJson(kv.Value) : Flatten(kv.Value))}")),
             };
             list.Add(Sanitize(text));
         }
@@ -112,6 +112,26 @@ public static partial class Comparison
     // front ends (stdio, dotnet-repl) have no page to connect. It carries no result, so neither side's copy is compared.
     private static bool IsJupyterBootstrap(JsonObject output)
         => output["data"]?["text/html"] is JsonNode html && Flatten(html).Contains("loadDotnetInteractiveApi", StringComparison.Ordinal);
+
+    private static bool IsJson(string mime) => mime.EndsWith("json", StringComparison.Ordinal);
+
+    // A JSON output compares as JSON, not as text: Jupyter stores the kernel's JSON as a string, the stdio protocol re-encodes
+    // it (σ as \u03C3), a writer may store it as a JSON tree. One value per line, so numbers compare one by one.
+    private static string CanonicalJson(JsonNode? value)
+    {
+        JsonNode? node = value;
+        try
+        {
+            if (value is JsonValue v && v.TryGetValue<string>(out var text)) node = JsonNode.Parse(text);
+            else if (value is JsonArray lines && lines.Count > 0 && lines.All(l => l is JsonValue lv && lv.TryGetValue<string>(out _)))
+                node = JsonNode.Parse(string.Concat(lines.Select(l => (string)l!))); // nbformat's list of lines
+        }
+        catch (System.Text.Json.JsonException) { node = value; } // text that is not JSON (or JSON data that is a list of strings)
+        return (node?.ToJsonString(CanonicalOptions) ?? "null").Replace(",", ",\n");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions CanonicalOptions =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // Images compare by presence only: they are renderings (antialiasing, fonts) of data that is compared beside them,
     // e.g. a chart's PNG next to its figure JSON; their bytes differ across machines without any result changing.

@@ -6,8 +6,9 @@ namespace IncLearn;
 /// <summary>
 /// A thin binding to the two optimized routines the library's dense work needs most — LAPACK's symmetric eigendecomposition
 /// (dsyevd) and BLAS's matrix product (cblas_dgemm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
-/// loaded with <see cref="NativeLibrary"/> at first use. When the library is absent (or the environment variable
-/// <c>INCLEARN_NATIVE=0</c> is set) every call falls back to MathNet.Numerics' managed code, with the same results up to rounding;
+/// loaded with <see cref="NativeLibrary"/> at first use and used when <c>INCLEARN_NATIVE=1</c> (see <see cref="UseNative"/> for
+/// why it is opt-in). Otherwise, or when the library is absent (or <c>INCLEARN_NATIVE=0</c>), every call runs MathNet.Numerics'
+/// managed code, with the same results up to rounding;
 /// tests run both paths. MathNet.Numerics.Providers.OpenBLAS is not used because it needs MathNet's own native wrapper.
 /// OpenBLAS runs single-threaded here (openblas_set_num_threads(1)): the callers parallelize over time points.
 /// </summary>
@@ -39,7 +40,15 @@ internal static unsafe class NativeLapack
     /// <summary>Set to true (per async flow: tests of the managed path run beside others) to use MathNet's managed code.</summary>
     public static readonly AsyncLocal<bool> ManagedOnly = new();
 
-    private static bool UseNative(bool? native) => native ?? (IsAvailable && !ManagedOnly.Value);
+    // Off unless INCLEARN_NATIVE=1: stored notebook outputs must reproduce bit for bit, and with OpenBLAS the closed form's
+    // last bits changed between runs on a loaded machine (measured: notebook 01's solutions differed between two runs while
+    // the managed path agreed in every run), so speed is opt-in.
+    private static readonly bool Preferred = Environment.GetEnvironmentVariable("INCLEARN_NATIVE") == "1";
+
+    // OpenBLAS is called from several threads at once (ClosedFormSolution.On); one call at a time rules out its shared buffers.
+    private static readonly object Gate = new();
+
+    private static bool UseNative(bool? native) => native ?? (Preferred && IsAvailable && !ManagedOnly.Value);
 
     /// <summary>Whether OpenBLAS was found.</summary>
     public static bool IsAvailable => Dsyevd != null;
@@ -49,7 +58,7 @@ internal static unsafe class NativeLapack
 
     /// <summary>Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.</summary>
     /// <param name="a">Symmetric n×n matrix (only its lower triangle is read on the native path).</param>
-    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when available.</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when INCLEARN_NATIVE=1 and it is available.</param>
     public static (double[] Values, Matrix<double> Vectors) SymmetricEigen(Matrix<double> a, bool? native = null)
     {
         int n = a.RowCount;
@@ -64,6 +73,7 @@ internal static unsafe class NativeLapack
         byte jobz = (byte)'V', uplo = (byte)'L';
         int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
+        lock (Gate)
         fixed (double* pa = m, pw = w)
         {
             Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
@@ -83,7 +93,7 @@ internal static unsafe class NativeLapack
     /// <param name="transposeA">Use Aᵀ.</param>
     /// <param name="b">B.</param>
     /// <param name="transposeB">Use Bᵀ.</param>
-    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when available.</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when INCLEARN_NATIVE=1 and it is available.</param>
     public static Matrix<double> Multiply(Matrix<double> a, bool transposeA, Matrix<double> b, bool transposeB, bool? native = null)
     {
         if (!UseNative(native))
@@ -105,6 +115,7 @@ internal static unsafe class NativeLapack
         var av = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var bv = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
         const int colMajor = 102, noTrans = 111, trans = 112;
+        lock (Gate)
         fixed (double* pa = av, pb = bv, pc = c)
             Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, 1.0,
                 pa, Math.Max(1, a.RowCount), pb, Math.Max(1, b.RowCount), 0.0, pc, Math.Max(1, m));

@@ -38,6 +38,12 @@ public class ReportTests
         // Images compare by presence: a PNG whose bytes differ is still the same rendering of the data beside it.
         Assert.Null(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("image/png", "BBBB")), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("text/plain", "x")), 1e-9));
+        // JSON compares as JSON: the stdio protocol's \u escapes equal the characters, numbers within rtol, other numbers differ.
+        const string mime = "application/vnd.inclearn.checks+json";
+        Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0000000000001}]")),
+            Executed(Display(mime, "[{\"name\":\"\\u03C3\",\"actual\":1.0}]")), 1e-9));
+        Assert.NotNull(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.1}]")),
+            Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0}]")), 1e-9));
     }
 
     [Fact]
