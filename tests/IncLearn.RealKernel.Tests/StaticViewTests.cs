@@ -24,6 +24,16 @@ public partial class StaticViewTests
 
     [Theory]
     [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
+    public void CheckNamesAreUniqueWithinANotebook(string notebook)
+    {
+        // Each check is its own test case, named by its notebook and name: two checks with one name would make one case.
+        var duplicates = NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook)).Checks()
+            .GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Assert.True(duplicates.Length == 0, $"{notebook}: check names used twice: {string.Join("; ", duplicates)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
     public void CodeIsHighlightedAsCSharpAndOpensInTheCSharpKernel(string notebook)
     {
         var meta = NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook)).Json["metadata"]!;
