@@ -112,7 +112,7 @@ var working = theorems.Select(t => Measurements.LargestWorkingLog10Alpha(t)).ToA
 var gap = theorems.Select((t, i) => working[i] - t.Log10AlphaMax).ToArray();
 display(Figures.Series(widths.Select(w => (double)w).ToArray(), new[] { ("log10 α_max (Theorem 4)", theorems.Select(t => t.Log10AlphaMax).ToArray()), ("largest log10 α visiting every plateau (measured)", working) },
     "Theorem 4's α vs the α that works in practice", "width r of Ū₀", "log10 α", markers: true));
-display(Check.All(theorems.Select((t, i) => Check.AtLeast($"r = {widths[i]}: measured largest log10 α − log10 α_max ≥ 10 decades", gap[i], 10)).ToArray()));
+display(Check.All(theorems.Select((t, i) => Check.AtLeast($"r = {widths[i]}: measured largest log10 α − log10 α_max is at least 10 decades", gap[i], 10)).ToArray()));
 
 // The theorem is off by many decades: the constants $16M^2$ and the condition $\alpha \le c_\varepsilon/M$ come from worst-case norm bounds in the proof (block inverses, interlacing), each of which costs powers of $M$.
 

@@ -93,7 +93,7 @@ public static partial class Comparison
     {
         var list = new List<string>();
         if (cell["outputs"] is not JsonArray outs) return list;
-        foreach (var o in outs.OfType<JsonObject>().Where(o => !IsJupyterBootstrap(o)))
+        foreach (var o in outs.OfType<JsonObject>().Where(o => !IsJupyterBootstrap(o) && !IsCompilerWarnings(o)))
         {
             string type = o["output_type"]?.GetValue<string>() ?? "";
             string text = type switch
@@ -112,6 +112,12 @@ public static partial class Comparison
     // front ends (stdio, dotnet-repl) have no page to connect. It carries no result, so neither side's copy is compared.
     private static bool IsJupyterBootstrap(JsonObject output)
         => output["data"]?["text/html"] is JsonNode html && Flatten(html).Contains("loadDotnetInteractiveApi", StringComparison.Ordinal);
+
+    // Jupyter mode prints the compiler's warnings (e.g. CS1701 for MathNet's System.Runtime.Numerics 6.0 reference) as stderr;
+    // stdio and dotnet-repl send them as diagnostics, not outputs. Warnings carry no result, so a stream of only warnings is skipped.
+    private static bool IsCompilerWarnings(JsonObject output)
+        => (string?)output["output_type"] == "stream" && (string?)output["name"] == "stderr"
+           && Flatten(output["text"]).Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith("warning CS", StringComparison.Ordinal));
 
     private static bool IsJson(string mime) => mime.EndsWith("json", StringComparison.Ordinal);
 

@@ -35,6 +35,11 @@ public class ReportTests
         // The Jupyter-mode bootstrap script (connects the page to the kernel's HTTP API) is not a result.
         Assert.Null(Comparison.Compare(Executed(Display("text/html", "<script>function loadDotnetInteractiveApi() {}</script>"), Display("text/plain", "x = 1")),
             Executed(Display("text/plain", "x = 1")), 1e-9));
+        // Compiler warnings Jupyter prints as stderr are not a result either; other stderr is.
+        static JsonObject Stderr(string text) => new() { ["name"] = "stderr", ["output_type"] = "stream", ["text"] = text };
+        Assert.Null(Comparison.Compare(Executed(Stderr("\nwarning CS1701: Assuming assembly reference …\n"), Display("text/plain", "x = 1")),
+            Executed(Display("text/plain", "x = 1")), 1e-9));
+        Assert.NotNull(Comparison.Compare(Executed(Stderr("something failed\n"), Display("text/plain", "x = 1")), Executed(Display("text/plain", "x = 1")), 1e-9));
         // Images compare by presence: a PNG whose bytes differ is still the same rendering of the data beside it.
         Assert.Null(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("image/png", "BBBB")), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("text/plain", "x")), 1e-9));
