@@ -221,15 +221,22 @@ public class DataTests
     public void FindsDataFolderFromANestedFolderAndNamesSearchedPathsWhenMissing()
     {
         string root = Path.Combine(Path.GetTempPath(), "inclearn-data-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(root, "data"));
-        Directory.CreateDirectory(Path.Combine(root, "notebooks", "deep"));
-        File.WriteAllText(Path.Combine(root, "data", "t.json"), "{\"n\": 3, \"eigenvalues\": [2, 1], \"phiSeed\": 1}");
-        var set = NotebookData.Open("t.json", Path.Combine(root, "notebooks", "deep"));
-        Assert.Equal(3, set.Int("n"));
-        Assert.Equal(2, set.Target().K);
-        var e = Assert.Throws<FileNotFoundException>(() => NotebookData.Open("missing.json", Path.Combine(root, "notebooks")));
-        Assert.Contains(Path.Combine(root, "notebooks", "data", "missing.json"), e.Message);
-        Assert.Contains(Path.Combine(root, "data", "missing.json"), e.Message);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "data"));
+            Directory.CreateDirectory(Path.Combine(root, "notebooks", "deep"));
+            File.WriteAllText(Path.Combine(root, "data", "t.json"), "{\"n\": 3, \"eigenvalues\": [2, 1], \"phiSeed\": 1}");
+            var set = NotebookData.Open("t.json", Path.Combine(root, "notebooks", "deep"));
+            Assert.Equal(3, set.Int("n"));
+            Assert.Equal(2, set.Target().K);
+            var e = Assert.Throws<FileNotFoundException>(() => NotebookData.Open("missing.json", Path.Combine(root, "notebooks")));
+            Assert.Contains(Path.Combine(root, "notebooks", "data", "missing.json"), e.Message);
+            Assert.Contains(Path.Combine(root, "data", "missing.json"), e.Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true); // tests leave no temporary folders
+        }
     }
 }
 
@@ -274,20 +281,27 @@ public class BrowserTests
     {
         string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
         string file = Path.Combine(dir, "figure.html");
-        Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y").SaveHtml(file);
-        var psi = new ProcessStartInfo(Chromium)
+        try
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var dom = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(90_000), "chromium did not finish within 90 s");
-        Assert.Contains("class=\"main-svg\"", dom.Result);
-        Assert.Contains("class=\"scatterlayer", dom.Result);
-        Assert.Matches("class=\"js-line\"[^>]*d=\"M[0-9]", dom.Result);
+            Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y").SaveHtml(file);
+            var psi = new ProcessStartInfo(Chromium)
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
+                psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var dom = p.StandardOutput.ReadToEndAsync();
+            _ = p.StandardError.ReadToEndAsync();
+            Assert.True(p.WaitForExit(90_000), "chromium did not finish within 90 s");
+            Assert.Contains("class=\"main-svg\"", dom.Result);
+            Assert.Contains("class=\"scatterlayer", dom.Result);
+            Assert.Matches("class=\"js-line\"[^>]*d=\"M[0-9]", dom.Result);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); // tests leave no temporary folders
+        }
     }
 }

@@ -228,24 +228,38 @@ public class DataFileTests
     public void AMissingValueIsNamedAndTheNearestDataFolderIsFound()
     {
         string root = Path.Combine(Path.GetTempPath(), "inclearn-data-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(root, "data"));
-        File.WriteAllText(Path.Combine(root, "data", "figure1.json"), "{\"n\": 6, \"eigenvalues\": [1], \"phiSeed\": 1}");
-        var e = Assert.Throws<KeyNotFoundException>(() => NotebookData.Open("figure1.json", root).Doubles("sigma0"));
-        Assert.Contains("sigma0", e.Message);
-        // From root/data/deeper the walk tries root/data/deeper/data, root/data/data, then finds root/data.
-        Directory.CreateDirectory(Path.Combine(root, "data", "deeper"));
-        Assert.Equal(Path.Combine(root, "data"), NotebookData.FindDataFolder(Path.Combine(root, "data", "deeper")));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "data"));
+            File.WriteAllText(Path.Combine(root, "data", "figure1.json"), "{\"n\": 6, \"eigenvalues\": [1], \"phiSeed\": 1}");
+            var e = Assert.Throws<KeyNotFoundException>(() => NotebookData.Open("figure1.json", root).Doubles("sigma0"));
+            Assert.Contains("sigma0", e.Message);
+            // From root/data/deeper the walk tries root/data/deeper/data, root/data/data, then finds root/data.
+            Directory.CreateDirectory(Path.Combine(root, "data", "deeper"));
+            Assert.Equal(Path.Combine(root, "data"), NotebookData.FindDataFolder(Path.Combine(root, "data", "deeper")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true); // tests leave no temporary folders
+        }
     }
 
     [Fact]
     public void FindDataFolderThrowsListingEveryCandidate()
     {
         string start = Path.Combine(Path.GetTempPath(), "inclearn-nodata-" + Guid.NewGuid().ToString("N"), "a", "b");
-        Directory.CreateDirectory(start);
-        var e = Assert.Throws<FileNotFoundException>(() => NotebookData.FindDataFolder(start));
-        Assert.Contains(Path.Combine(start, "data"), e.Message);
-        Assert.Contains(Path.Combine(Path.GetDirectoryName(start)!, "data"), e.Message);
-        Assert.Contains("/data", e.Message);
+        try
+        {
+            Directory.CreateDirectory(start);
+            var e = Assert.Throws<FileNotFoundException>(() => NotebookData.FindDataFolder(start));
+            Assert.Contains(Path.Combine(start, "data"), e.Message);
+            Assert.Contains(Path.Combine(Path.GetDirectoryName(start)!, "data"), e.Message);
+            Assert.Contains("/data", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(start))!, recursive: true); // tests leave no temporary folders
+        }
     }
 }
 
