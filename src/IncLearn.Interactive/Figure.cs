@@ -40,6 +40,25 @@ public sealed class Figure
     /// that run no script. Drawn on first use.</summary>
     public string Png() => png ??= StaticImage.Png(this);
 
+    /// <summary>
+    /// The notebook HTML with the PNG as its fallback: the image comes first and is removed by a small script once plotly.js
+    /// has drawn the chart. A view that strips scripts (nbconvert with <c>sanitize_html</c>, which ranks text/html above
+    /// image/png, or GitHub-like renderers) keeps the image instead of an empty box; an interactive view whose plotly.js
+    /// cannot load (offline, CDN blocked) still shows the image. Without a static image this is <see cref="Html"/>.
+    /// </summary>
+    public string HtmlWithImageFallback()
+    {
+        if (!StaticImage.Available) return Html;
+        string id = "inclearn-png-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Json)), 0, 8).ToLowerInvariant();
+        var (width, height) = Size;
+        return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + System.Net.WebUtility.HtmlEncode(Title)
+            + "\" width=\"" + width + "\" height=\"" + height + "\" style=\"max-width:100%;height:auto\">" + Html
+            + "<script type=\"text/javascript\">(function () { var img = document.getElementById('" + id + "'); if (!img) return;"
+            + " var chart = img.nextElementSibling; function drawn() { return chart.querySelector('.plot-container') !== null; }"
+            + " if (drawn()) { img.remove(); return; }"
+            + " new MutationObserver(function (_, seen) { if (drawn()) { img.remove(); seen.disconnect(); } }).observe(chart, { childList: true, subtree: true }); })();</script></div>";
+    }
+
     /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
     public string StandaloneHtml()
         => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(Title) + "</title><script>" + PlotlyJs.Source

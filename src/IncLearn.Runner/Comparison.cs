@@ -25,8 +25,13 @@ public static partial class Comparison
     [GeneratedRegex(@"(?<=127\.0\.0\.1:|localhost:)\d+|\d+(?=\.Microsoft\.DotNet\.Interactive\.Http\.HttpPort)")]
     private static partial Regex KernelPort();
 
+    // An image embedded in HTML (a chart's PNG fallback inside its text/html) compares by presence, as image outputs do.
+    [GeneratedRegex(@"(?<=data:image/[a-z+.-]+;base64,)[A-Za-z0-9+/=]+")]
+    private static partial Regex EmbeddedImage();
+
     /// <summary>Sanitizes volatile parts of an output text.</summary>
-    public static string Sanitize(string text) => KernelPort().Replace(HexId().Replace(Guid().Replace(text, "<guid>"), "<id>"), "<port>");
+    public static string Sanitize(string text) =>
+        KernelPort().Replace(HexId().Replace(Guid().Replace(EmbeddedImage().Replace(text, "<image>"), "<guid>"), "<id>"), "<port>");
 
     /// <summary>Numbers smaller than this in magnitude (on both sides) compare equal: residuals at rounding level
     /// (1e-16…1e-13) are not reproducible across CPUs and library versions, and every claim in the notebooks is judged

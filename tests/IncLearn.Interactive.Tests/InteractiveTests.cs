@@ -276,6 +276,60 @@ public class BrowserTests
         }
     }
 
+    /// <summary>The notebook HTML of a chart carries its PNG: with no script (or no plotly.js, offline) the image shows; once
+    /// plotly.js draws the chart the image is removed, so an interactive view shows the chart alone.</summary>
+    [ToolFact(Chromium, "--version")]
+    public void NotebookHtmlShowsItsImageUntilPlotlyDrawsTheChart()
+    {
+        string cache = Path.Combine(Path.GetTempPath(), "inclearn-cache-" + Guid.NewGuid().ToString("N"));
+        string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
+        string? before = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            Notebook.Setup();
+            var figure = Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "fallback", "x", "y");
+            string html = figure.ToDisplayString("text/html");
+            Assert.Contains("<img id=\"inclearn-png-", html);
+            Assert.Contains("data:image/png;base64," + figure.Png(), html);
+
+            // Offline: require.js cannot load plotly.js from its CDN, so the chart is never drawn and the image stays.
+            string offline = Dom(dir, "offline", "<!DOCTYPE html><html><body>" + html + "</body></html>");
+            Assert.Contains("id=\"inclearn-png-", offline);
+            Assert.DoesNotContain("class=\"plot-container", offline);
+
+            // With plotly.js (a require.js stand-in that hands over the inlined plotly.js), the chart replaces the image.
+            string shim = "<script>" + PlotlyJs.Source + "</script><script>var requirejs = function () {};"
+                + " requirejs.config = function () { return function (deps, done) { setTimeout(function () { done(Plotly); }, 0); }; };</script>";
+            string drawn = Dom(dir, "drawn", "<!DOCTYPE html><html><head>" + shim + "</head><body>" + html + "</body></html>");
+            Assert.Contains("class=\"plot-container", drawn);
+            Assert.DoesNotContain("id=\"inclearn-png-", drawn);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", before);
+            foreach (var d in new[] { cache, dir })
+                if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+        }
+    }
+
+    private static string Dom(string dir, string name, string page)
+    {
+        string file = Path.Combine(dir, name + ".html");
+        File.WriteAllText(file, page);
+        var psi = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND",
+                     $"--user-data-dir={Path.Combine(dir, "profile-" + name)}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var dom = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(90_000), "chromium did not finish within 90 s");
+        return dom.Result;
+    }
+
     [ToolFact(Chromium, "--version")]
     public void StandaloneFigureRendersANonEmptyPlotInHeadlessChromium()
     {
