@@ -161,4 +161,44 @@ public class ExecutionTests
         Assert.Contains("0.31.0", r.Cells[1].Error);
         Assert.Contains("Markdig", r.Cells[1].Error, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A package's interactive-extensions/dotnet/extension.dib runs when #r "nuget:" loads it: the tool's extension
+    /// loader does that (not the kernel packages), so the runner gets it by driving the tool. The probe package is packed
+    /// here: an empty library (the kernel looks for extensions only in packages that bring an assembly) and an extension.dib
+    /// that sets an environment variable in the kernel process. Its version is a hash of its content, so a probe cached in
+    /// ~/.nuget/packages by an earlier, different version of this test is never picked up.</summary>
+    [Fact]
+    public void APackagesExtensionDibRunsWhenThePackageIsLoaded()
+    {
+        using var dir = new TempFolder();
+        string project = Path.Combine(dir, "probe");
+        Directory.CreateDirectory(project);
+        string dib = "#!meta\n\n{\"kernelInfo\":{\"defaultKernelName\":\"csharp\",\"items\":[{\"aliases\":[],\"name\":\"csharp\"}]}}\n\n#!csharp\n\n"
+            + "System.Environment.SetEnvironmentVariable(\"INCLEARN_PROBE_EXTENSION\", \"extension.dib ran\");\n";
+        string version = "1.0." + (BitConverter.ToUInt16(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dib)), 0) + 1);
+        File.WriteAllText(Path.Combine(project, "extension.dib"), dib);
+        File.WriteAllText(Path.Combine(project, "Marker.cs"), "namespace InclearnExtensionProbe { public static class Marker { } }");
+        File.WriteAllText(Path.Combine(project, "InclearnExtensionProbe.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Version>{{version}}</Version>
+              </PropertyGroup>
+              <ItemGroup>
+                <None Include="extension.dib" Pack="true" PackagePath="interactive-extensions/dotnet" />
+              </ItemGroup>
+            </Project>
+            """);
+        string feed = Path.Combine(dir, "feed");
+        var (code, log) = IncLearn.TestSupport.ToolFactAttribute.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -nologo");
+        Assert.True(code == 0, log);
+
+        var r = Execute(Write(dir, "a.ipynb",
+            Cell($"#i \"nuget: {feed}\"\n#r \"nuget: InclearnExtensionProbe, {version}\""),
+            Cell("System.Environment.GetEnvironmentVariable(\"INCLEARN_PROBE_EXTENSION\") ?? \"extension.dib did not run\"")),
+            new RunOptions { CellTimeout = TimeSpan.FromSeconds(240) });
+        Assert.True(r.Passed, string.Join("; ", r.Cells.Select(c => c.Error)));
+        Assert.Contains("Loading extension script", AllText(r, 0));
+        Assert.Contains("extension.dib ran", AllText(r, 1));
+    }
 }
