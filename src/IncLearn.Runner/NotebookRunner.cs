@@ -7,7 +7,8 @@ namespace IncLearn.Runner;
 /// <summary>
 /// Finds notebooks and runs them, each on a fresh real kernel. Kernels are started ahead of need, in queue order, with the
 /// working directory of the notebook they will run: at most 2 × <see cref="RunOptions.Parallel"/> live at once (one
-/// running and one warm spare per slot), so a notebook after the first rarely waits for a kernel. The CLI and the tests
+/// running and one warm spare per slot, the spare started once the slot's previous kernel is ready), so a notebook after
+/// the first rarely waits for a kernel. The CLI and the tests
 /// both call this.
 /// </summary>
 public static class NotebookRunner
@@ -55,9 +56,16 @@ public static class NotebookRunner
         var started = new ConcurrentBag<Task<KernelProcess>>();
         var starter = Task.Run(async () =>
         {
-            foreach (var i in runnable)
+            for (int k = 0; k < runnable.Length; k++)
             {
-                try { await live.WaitAsync(stop.Token); }
+                int i = runnable[k];
+                try
+                {
+                    await live.WaitAsync(stop.Token);
+                    // Staggered: a slot's spare starts once the slot's previous kernel is ready. Four kernels starting at
+                    // once on two cores would delay the first notebooks, which are the ones waiting.
+                    if (k >= slots) await Ready(kernels[runnable[k - slots]].Task).WaitAsync(stop.Token);
+                }
                 catch (OperationCanceledException) { kernels[i].TrySetCanceled(); continue; }
                 var kernel = KernelProcess.StartAsync(tool, Path.GetDirectoryName(notebooks[i])!, options.KernelStartTimeout, stop.Token);
                 started.Add(kernel);
@@ -92,6 +100,12 @@ public static class NotebookRunner
             }
         }
         return results!;
+    }
+
+    private static async Task Ready(Task<Task<KernelProcess>> kernel)
+    {
+        try { await await kernel; }
+        catch (Exception) { /* a kernel that failed to start is reported by its notebook; the next may start */ }
     }
 
     private static async Task<NotebookResult> RunOneAsync(string path, JsonObject notebook, Task<Task<KernelProcess>> kernelStart, RunOptions options, CancellationToken cancel)
