@@ -101,10 +101,9 @@ var panels = alphasRight.Select(a =>
 {
     var traj = new SpectralTrajectory(y, Initialization.Spectral(y, sigma0, a));
     double tMaxPanel = 1.3 * traj.TransitionTime(y.K - 1);
-    var t = Enumerable.Range(0, 401).Select(j => tMaxPanel * j / 400).ToArray();
-    return ($"α = {a:G2}", t, traj.On(t).Take(y.K).ToArray());
+    return (traj, (IReadOnlyList<double>)Enumerable.Range(0, 401).Select(j => tMaxPanel * j / 400).ToArray());
 }).ToArray();
-display(Figures.TrajectoryPanels(panels, y.SigmaY.Take(y.K).ToArray(), "Figure 1 (right): as α decreases, the transitions separate"));
+display(Figures.TrajectoryPanels(panels, "Figure 1 (right): as α decreases, the transitions separate"));
 
 // **Change α and see it, without a kernel.** The same trajectories for α from $10^{-2}$ down to $10^{-12}$, one α at a time, chosen with a slider. The slider is plain plotly.js (every step is computed here, in advance), so it also works in the offline pages and in any viewer that runs plotly.js. All steps share one time axis: as α shrinks, the transitions move right and apart.
 

@@ -27,15 +27,6 @@ public static class Figures
         return new Figure(title, Engine.Trajectories(t.ToArray(), sigmaW.ToArray(), targets.ToArray(), labels, windows?.ToArray() ?? [], title));
     }
 
-    /// <summary>Figure 1, right panels: the same trajectories for several α side by side.</summary>
-    public static Figure TrajectoryPanels(IReadOnlyList<(string Label, double[] T, double[][] SigmaW)> panels, IReadOnlyList<double> targets, string title)
-    {
-        ArgumentNullException.ThrowIfNull(panels);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (panels.Count == 0) throw new ArgumentException("at least one panel is needed", nameof(panels));
-        return new Figure(title, Engine.TrajectoryPanels(panels.ToArray(), targets.ToArray(), title));
-    }
-
     /// <summary>‖W(t) − Ŷ_k‖₂ per k on a log axis, with ε as a line and the windows I_k shaded.</summary>
     public static Figure ErrorToBestRankK(IReadOnlyList<double> t, IReadOnlyList<double[]> errors, double epsilon,
         IEnumerable<(double Start, double End)> windows, string title)
@@ -58,8 +49,8 @@ public static class Figures
         return new Figure(title, Engine.Series(x.ToArray(), series.ToArray(), title, xTitle, yTitle, logY, logX, markers));
     }
 
-    /// <summary>Histogram of eigenvalues (as a density) against a reference density curve (e.g. Marchenko–Pastur).</summary>
-    public static Figure HistogramWithDensity(IEnumerable<double> samples, IReadOnlyList<double> densityX, IReadOnlyList<double> densityY,
+    // Histogram of eigenvalues (as a density) against a reference density curve; see EigenvalueHistogram.
+    private static Figure HistogramWithDensity(IEnumerable<double> samples, IReadOnlyList<double> densityX, IReadOnlyList<double> densityY,
         string samplesName, string densityName, string title, string xTitle)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -68,8 +59,8 @@ public static class Figures
         return new Figure(title, Engine.HistogramWithDensity(samples.ToArray(), densityX.ToArray(), densityY.ToArray(), samplesName, densityName, title, xTitle));
     }
 
-    /// <summary>Empirical CDF of samples with a vertical marker at <paramref name="markAt"/>.</summary>
-    public static Figure EmpiricalCdf(IEnumerable<double> samples, double markAt, string samplesName, string markName, string title, string xTitle, bool logX = true)
+    // Empirical CDF of samples with a vertical marker at markAt; see MCdf.
+    private static Figure EmpiricalCdf(IEnumerable<double> samples, double markAt, string samplesName, string markName, string title, string xTitle, bool logX = true)
     {
         ArgumentNullException.ThrowIfNull(samples);
         return new Figure(title, Engine.EmpiricalCdf(samples.ToArray(), markAt, samplesName, markName, title, xTitle, logX));
@@ -93,7 +84,7 @@ public static class Figures
         int k = Modes(panels[0].Trajectory);
         var data = panels.Select(p => ($"α = 10^{Notebook.Num(p.Trajectory.LogAlpha / Math.Log(10))}", p.Times.ToArray(),
             p.Trajectory.On(p.Times).Take(k).ToArray())).ToArray();
-        return TrajectoryPanels(data, panels[0].Trajectory.SigmaY.Take(k).ToArray(), title);
+        return new Figure(title, Engine.TrajectoryPanels(data, panels[0].Trajectory.SigmaY.Take(k).ToArray(), title));
     }
 
     /// <summary>Figure 1 with a slider over α: one Corollary-2 trajectory per α, each on its own time grid, drawn on one time
@@ -106,15 +97,6 @@ public static class Figures
         var data = steps.Select(p => ($"α = 10^{Notebook.Num(p.Trajectory.LogAlpha / Math.Log(10))}", p.Times.ToArray(),
             p.Trajectory.On(p.Times).Take(k).ToArray())).ToArray();
         return new Figure(title, Engine.AlphaSlider(data, steps[0].Trajectory.SigmaY.Take(k).ToArray(), title));
-    }
-
-    /// <summary>‖W(t) − Ŷ_k‖₂ of a closed-form solution on a log axis (the library's <see cref="Measurements.ErrorsToBestRankK"/>),
-    /// ε as a line and the windows I_k shaded.</summary>
-    public static Figure ErrorToBestRankK(ClosedFormSolution solution, IReadOnlyList<double> times, double epsilon,
-        IEnumerable<IncrementalWindow>? windows, string title)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return ErrorToBestRankK(times, Measurements.ErrorsToBestRankK(solution, times), epsilon, Spans(windows), title);
     }
 
     /// <summary>Histogram of the sampled eigenvalues of W̄₀ = Ū₀Ū₀ᵀ against the Marchenko–Pastur density of

@@ -145,25 +145,6 @@ public class FigureTests
         Assert.Contains("‖W(t) − Ŷ<sub>2</sub>‖₂", names);
         Assert.Single(fig.GetProperty("layout").GetProperty("shapes").EnumerateArray());
     }
-
-    [Fact]
-    public void RandomInitFiguresHaveHistogramDensityAndMarkedQuantile()
-    {
-        var hist = Json(Figures.HistogramWithDensity([1.0, 2, 2, 3], [1.0, 2, 3], [0.1, 0.5, 0.1], "eig", "MP", "h", "λ"));
-        Assert.Equal("histogram", hist.GetProperty("data")[0].GetProperty("type").GetString());
-        Assert.Equal("probability density", hist.GetProperty("data")[0].GetProperty("histnorm").GetString());
-        var cdf = Json(Figures.EmpiricalCdf([3.0, 1, 2], 2.5, "M", "M_δ", "cdf", "M"));
-        Assert.Equal("log", cdf.GetProperty("layout").GetProperty("xaxis").GetProperty("type").GetString());
-        Assert.Equal(2.5, cdf.GetProperty("data")[1].GetProperty("x")[0].GetDouble());
-    }
-
-    [Fact]
-    public void PanelsMakeAGridWithSubplotTitles()
-    {
-        var fig = Json(Figures.TrajectoryPanels([("α = 1", new[] { 0.0, 1 }, new[] { new[] { 0.0, 1 } }), ("α = 2", new[] { 0.0, 1 }, new[] { new[] { 0.0, 1 } })], [1.0], "panels"));
-        Assert.Equal(4, fig.GetProperty("data").GetArrayLength());
-        Assert.True(fig.GetProperty("layout").TryGetProperty("xaxis2", out _));
-    }
 }
 
 public class CheckTests
