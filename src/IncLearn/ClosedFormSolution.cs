@@ -34,11 +34,16 @@ public sealed class ClosedFormSolution
     private readonly double[] logRowNorm;     // log of each row's max |entry| (−∞ for a zero row)
     private readonly RotatedInitialShape shape;
     private readonly Lazy<Matrix<double>> rotatedLimit;
-    private Workspace? spare;                  // one cached workspace: repeated calls on one thread allocate nothing
+    // Workspaces of the per-time QR, reused: repeated calls allocate nothing, and On's parallel workers keep one each
+    // (at n = 1000 a workspace holds 64 MB).
+    private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
 
     /// <summary>Prepares every t-independent quantity: Ũ = ΦᵀŪ₀, its row scaling and, for r &gt; n, an n×n factor of W̃₀.</summary>
     /// <exception cref="ArgumentException">the shape's row count differs from n.</exception>
-    public ClosedFormSolution(Target target, Initialization initialization)
+    public ClosedFormSolution(Target target, Initialization initialization) : this(target, initialization, compressWideShapes: true) { }
+
+    /// <summary>As the public constructor; <paramref name="compressWideShapes"/> = false keeps Ũ's r &gt; n columns (tests compare both).</summary>
+    internal ClosedFormSolution(Target target, Initialization initialization, bool compressWideShapes)
     {
         Initialization.CheckMatches(target, initialization);
         Target = target;
@@ -58,8 +63,9 @@ public sealed class ClosedFormSolution
             logRowNorm[i] = s > 0 ? Math.Log(s) : double.NegativeInfinity;
             for (int j = 0; j < r; j++) rowScaled[i * r + j] = s > 0 ? ut[i, j] / s : 0;
         }
-        m = Math.Min(r, n);
-        mantissa = r > n ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
+        bool compress = compressWideShapes && r > n;
+        m = compress ? n : r;
+        mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
     }
 
@@ -229,9 +235,9 @@ public sealed class ClosedFormSolution
     /// <summary>The QR workspace and the buffer for F, sized for this solution.</summary>
     private sealed record Workspace(GradedHouseholder Qr, double[] F);
 
-    private Workspace Rent() => Interlocked.Exchange(ref spare, null) ?? new Workspace(new GradedHouseholder(sigma.Length, m), new double[sigma.Length * m]);
+    private Workspace Rent() => spares.TryTake(out var ws) ? ws : new Workspace(new GradedHouseholder(sigma.Length, m), new double[sigma.Length * m]);
 
-    private void Return(Workspace ws) => Volatile.Write(ref spare, ws);
+    private void Return(Workspace ws) => spares.Add(ws);
 
     /// <summary>F Fᵀ, exactly symmetric.</summary>
     private static Matrix<double> Gram(Matrix<double> f) => Numerics.Symmetrize(NativeLapack.Multiply(f, false, f, true));

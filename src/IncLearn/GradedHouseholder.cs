@@ -24,7 +24,7 @@ internal sealed class GradedHouseholder
     private readonly int n, m, rows;
     private readonly double[][] x;            // column c of the working matrix, over row positions
     private readonly double[][] omegaAt;      // ω_j of step k (relative to the pivot row), over row positions
-    private readonly double[][] scaleAfter;   // renormalization factors applied after step k (valid when hasScale[k])
+    private readonly double[]?[] scaleAfter;  // renormalization factors applied after step k (valid when hasScale[k]; allocated on first use)
     private readonly double[][] z;            // Q's columns in the graded representation
     private readonly bool[] hasScale;
     private readonly double[] sig, b, omegaA, omegaB, weighted, vhat, rowMax, colNorm, vPivot, vv, pivotSig, pivotB;
@@ -35,7 +35,7 @@ internal sealed class GradedHouseholder
     public GradedHouseholder(int n, int m)
     {
         this.n = n; this.m = m; rows = n + m;
-        x = Jagged(m, rows); omegaAt = Jagged(m, rows); scaleAfter = Jagged(m, rows); z = Jagged(m, rows);
+        x = Jagged(m, rows); omegaAt = Jagged(m, rows); scaleAfter = new double[m][]; z = Jagged(m, rows);
         hasScale = new bool[m];
         sig = new double[rows]; b = new double[rows]; omegaA = new double[rows]; omegaB = new double[rows];
         weighted = new double[rows]; vhat = new double[rows]; rowMax = new double[rows];
@@ -50,6 +50,12 @@ internal sealed class GradedHouseholder
         for (int i = 0; i < count; i++) a[i] = new double[length];
         return a;
     }
+
+    /// <summary>ω_j = e^{2(ρ_j − ρ_ref)}, the weight of row j relative to row ref. 0 for a zero row and for a dead row (active part
+    /// exactly zero): such a row contributes nothing, and its exponent may exceed the reference's by more than the double range
+    /// (at t = 1e300 a dead row of a larger σ gave ω = ∞ and ∞·0 = NaN in the column norms).</summary>
+    private double Weight(int j, int reference, double t) =>
+        double.IsNegativeInfinity(b[j]) || dead[j] ? 0 : Math.Exp(2 * ((sig[j] - sig[reference]) * t + (b[j] - b[reference])));
 
     /// <summary>F (n×m, row-major) with W̃(t) = F Fᵀ, in a new array.</summary>
     public static double[] Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, int m)
@@ -103,7 +109,7 @@ internal sealed class GradedHouseholder
                 }
                 if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
                 for (int j = k; j < rows; j++)
-                    omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
+                    omega[j] = Weight(j, refRow, t);
                 for (int c = 0; c < m; c++)
                     if (isActive[c]) colNorm[c] = DenseKernels.WeightedSquares(omega.AsSpan(k, rows - k), x[c].AsSpan(k));
             }
@@ -123,7 +129,7 @@ internal sealed class GradedHouseholder
                 for (int l = 0; l < k; l++)
                 {
                     (omegaAt[l][k], omegaAt[l][q]) = (omegaAt[l][q], omegaAt[l][k]);
-                    if (hasScale[l]) { var sa = scaleAfter[l]; (sa[k], sa[q]) = (sa[q], sa[k]); }
+                    if (hasScale[l]) { var sa = scaleAfter[l]!; (sa[k], sa[q]) = (sa[q], sa[k]); }
                 }
                 (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
                 (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
@@ -131,7 +137,7 @@ internal sealed class GradedHouseholder
             }
             var om = omegaAt[k];
             for (int j = k; j < rows; j++)
-                om[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[k]) * t + (b[j] - b[k])));
+                om[j] = Weight(j, k, t);
             double norm2 = DenseKernels.WeightedSquares(om.AsSpan(k), xp.AsSpan(k));
             double alphaHat = -Math.CopySign(Math.Sqrt(norm2), xp[k]);
             double vk = xp[k] - alphaHat;
@@ -153,7 +159,7 @@ internal sealed class GradedHouseholder
             }
             if (next < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
             for (int j = k + 1; j < rows; j++)
-                omegaNext[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[next]) * t + (b[j] - b[next])));
+                omegaNext[j] = Weight(j, next, t);
             Array.Clear(rowMax, k + 1, rows - k - 1);
             for (int c = 0; c < m; c++)
             {
@@ -172,12 +178,25 @@ internal sealed class GradedHouseholder
                 if (s >= renormalizeBelow) continue;
                 normsValid = false;
                 if (s == 0) { dead[j] = true; continue; }
-                double inv = 1 / s;
-                for (int c = 0; c < m; c++)
-                    if (isActive[c]) x[c][j] *= inv;
+                if (s >= 1e-300)
+                {
+                    double inv = 1 / s;
+                    for (int c = 0; c < m; c++)
+                        if (isActive[c]) x[c][j] *= inv;
+                }
+                else
+                {
+                    // 1/s overflows for a subnormal s (and ∞·0 = NaN followed): divide by the power of two 2^⌊log₂ s⌋ instead,
+                    // exactly, and record that as the scale.
+                    int e = Math.ILogB(s);
+                    for (int c = 0; c < m; c++)
+                        if (isActive[c]) x[c][j] = Math.ScaleB(x[c][j], -e);
+                    s = Math.ScaleB(1.0, e);
+                }
                 if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
-                if (!hasScale[k]) { hasScale[k] = true; Array.Fill(scaleAfter[k], 1.0); }
-                scaleAfter[k][j] = s;
+                var sa = scaleAfter[k] ??= new double[rows];
+                if (!hasScale[k]) { hasScale[k] = true; Array.Fill(sa, 1.0); }
+                sa[j] = s;
             }
         }
 
@@ -186,7 +205,7 @@ internal sealed class GradedHouseholder
         for (int k = m - 1; k >= 0; k--)
         {
             if (hasScale[k])
-                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
+                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k]!.AsSpan(k + 1));
             var xp = x[pivotColumn[k]];
             Array.Copy(xp, k, vhat, k, rows - k);
             vhat[k] = vPivot[k];
