@@ -38,10 +38,17 @@ public static class GradientFlowIntegrator
         double scaleU = Math.Max(u0.Enumerate().Select(Math.Abs).DefaultIfEmpty(0).Max(), double.Epsilon);
         double a = atol ?? rtol * 1e-3 * scaleU;
 
-        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r: every product is a sum of row axpys (vectorized,
-        // DenseKernels.Axpy), O(n²r + nr²) per call, no allocation.
+        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r, O(n²r + nr²) per call, no allocation. With OpenBLAS: the row-major
+        // n×r U is the column-major r×n Uᵀ, so f(U)ᵀ = UᵀY − (UᵀU)Uᵀ is three dgemm calls (Y and UᵀU are symmetric).
+        // Otherwise every product is a sum of row axpys (vectorized, DenseKernels.Axpy).
         var yRows = target.Y.ToRowMajorArray();
         var gram = new double[r * r];
+        void NativeRhs(double _, double[] uv, double[] du)
+        {
+            NativeLapack.Gemm(false, true, r, r, n, 1, uv, r, uv, r, 0, gram, r);
+            NativeLapack.Gemm(false, false, r, n, n, 1, uv, r, yRows, n, 0, du, r);
+            NativeLapack.Gemm(false, false, r, n, r, -1, gram, r, uv, r, 1, du, r);
+        }
         void Rhs(double _, double[] uv, double[] du)
         {
             Array.Clear(gram);
@@ -66,7 +73,7 @@ public static class GradientFlowIntegrator
 
         var state0 = new double[n * r];
         for (int i = 0; i < n; i++) for (int j = 0; j < r; j++) state0[i * r + j] = u0[i, j];
-        var result = DormandPrince45.Integrate(Rhs, state0, times, rtol, a, maxSteps: maxSteps);
+        var result = DormandPrince45.Integrate(NativeLapack.IsPreferred ? NativeRhs : Rhs, state0, times, rtol, a, maxSteps: maxSteps);
         var us = result.States.Select(s => Matrix<double>.Build.Dense(n, r, (i, j) => s[i * r + j])).ToArray();
         var ws = us.Select(u => u * u.Transpose()).ToArray();
         return new FlowTrajectory(result.Times, ws, us, result.Statistics);

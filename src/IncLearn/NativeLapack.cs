@@ -48,7 +48,11 @@ internal static unsafe class NativeLapack
     // OpenBLAS is called from several threads at once (ClosedFormSolution.On); one call at a time rules out its shared buffers.
     private static readonly object Gate = new();
 
-    private static bool UseNative(bool? native) => native ?? (Preferred && IsAvailable && !ManagedOnly.Value);
+    private static bool UseNative(bool? native) => native ?? Preferred && IsAvailable && !ManagedOnly.Value;
+
+    /// <summary>Whether calls without an explicit choice go to OpenBLAS (INCLEARN_NATIVE=1, library found, not
+    /// <see cref="ManagedOnly"/>).</summary>
+    public static bool IsPreferred => UseNative(null);
 
     /// <summary>Whether OpenBLAS was found.</summary>
     public static bool IsAvailable => Dsyevd != null;
@@ -86,6 +90,29 @@ internal static unsafe class NativeLapack
         }
         if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
         return (w, Matrix<double>.Build.Dense(n, n, m));
+    }
+
+    /// <summary>C ← α·op(A)·op(B) + β·C on column-major spans (cblas_dgemm), for callers that keep their own buffers
+    /// (the integrator's right-hand side). OpenBLAS only: check <see cref="IsAvailable"/> first.</summary>
+    /// <exception cref="InvalidOperationException">OpenBLAS is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda,
+        ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
+    {
+        if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
+        if (m == 0 || n == 0) return;
+        static void Need(int length, int ld, int rows, int cols, string name)
+        {
+            if (ld < Math.Max(1, rows) || (cols > 0 && length < ld * (cols - 1) + rows))
+                throw new ArgumentException($"{name} holds {length} entries, too few for {rows}×{cols} with leading dimension {ld}", name);
+        }
+        Need(a.Length, lda, transposeA ? k : m, transposeA ? m : k, nameof(a));
+        Need(b.Length, ldb, transposeB ? n : k, transposeB ? k : n, nameof(b));
+        Need(c.Length, ldc, m, n, nameof(c));
+        const int colMajor = 102, noTrans = 111, trans = 112;
+        lock (Gate)
+        fixed (double* pa = a, pb = b, pc = c)
+            Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
     /// <summary>op(A)·op(B) with op = transpose when requested.</summary>
