@@ -10,7 +10,7 @@ namespace IncLearn;
 public sealed record FlowTrajectory(IReadOnlyList<double> Times, IReadOnlyList<Matrix<double>> W, IReadOnlyList<Matrix<double>> U, StepStatistics Statistics);
 
 /// <summary>
-/// Reference solution of the gradient flow (2) U̇ = (Y − UUᵀ)U by <see cref="DormandPrince45"/>. It integrates U, not the
+/// Reference solution of the gradient flow (2) U̇ = (Y − UUᵀ)U by <see cref="DormandPrince45"/> (or <see cref="DormandPrince853"/>). It integrates U, not the
 /// Riccati ODE (3) for W: when rank W₀ &lt; K a transverse perturbation of W grows like e^{2σt} and a negative one blows up
 /// in finite time, so integrating W fails for rank-deficient starts.
 /// </summary>
@@ -24,10 +24,14 @@ public static class GradientFlowIntegrator
     /// <param name="atol">Absolute tolerance on the entries of U; default 1e-3·rtol·max|U₀ᵢⱼ| (entries of U start at size
     /// α^{1/2}, and a looser atol lets the integrator skip the slow exponential growth: 2–200 % errors at α = 1e-8).
     /// A zero shape gives U ≡ 0, the exact solution.</param>
-    /// <param name="maxSteps">Step cap passed to <see cref="DormandPrince45"/>; exceeding it throws with the time reached.</param>
+    /// <param name="maxSteps">Step cap passed to the integrator; exceeding it throws with the time reached.</param>
+    /// <param name="method">The Runge–Kutta pair (default <see cref="OdeMethod.DormandPrince45"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">method is not an <see cref="OdeMethod"/> value.</exception>
     public static FlowTrajectory Integrate(Target target, Initialization initialization, IReadOnlyList<double> times,
-        double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000)
+        double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000, OdeMethod method = OdeMethod.DormandPrince45)
     {
+        if (method is not (OdeMethod.DormandPrince45 or OdeMethod.DormandPrince853))
+            throw new ArgumentOutOfRangeException(nameof(method), method, "method must be DormandPrince45 or DormandPrince853");
         Numerics.CheckTimes(times, nameof(times), sorted: true);
         Initialization.CheckMatches(target, initialization);
         double alpha = initialization.Alpha;
@@ -73,9 +77,13 @@ public static class GradientFlowIntegrator
 
         var state0 = new double[n * r];
         for (int i = 0; i < n; i++) for (int j = 0; j < r; j++) state0[i * r + j] = u0[i, j];
-        var result = DormandPrince45.Integrate(NativeLapack.IsPreferred ? NativeRhs : Rhs, state0, times, rtol, a, maxSteps: maxSteps);
+        Action<double, double[], double[]> f = NativeLapack.IsPreferred ? NativeRhs : Rhs;
+        var result = method == OdeMethod.DormandPrince853
+            ? DormandPrince853.Integrate(f, state0, times, rtol, a, maxSteps: maxSteps)
+            : DormandPrince45.Integrate(f, state0, times, rtol, a, maxSteps: maxSteps);
         var us = result.States.Select(s => Matrix<double>.Build.Dense(n, r, (i, j) => s[i * r + j])).ToArray();
-        var ws = us.Select(u => u * u.Transpose()).ToArray();
+        // W = UUᵀ: through OpenBLAS when preferred (the managed product keeps the default path's bits as they were).
+        var ws = us.Select(u => NativeLapack.IsPreferred ? NativeLapack.Multiply(u, false, u, true) : u * u.Transpose()).ToArray();
         return new FlowTrajectory(result.Times, ws, us, result.Statistics);
     }
 }
