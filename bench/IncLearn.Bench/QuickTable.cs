@@ -7,9 +7,9 @@ namespace IncLearn.Bench;
 /// (ClosedFormBenchmarks) measures the same operations with its own statistics.</summary>
 public static class QuickTable
 {
-    private static double Median(Func<object> op, int reps)
+    private static double Median(Func<object> op, int reps, bool warmUp = true)
     {
-        op();
+        if (warmUp) op(); // JIT and caches; skipped where one call takes minutes (On at n ≥ 500: its first point warms up)
         var times = new List<double>();
         for (int i = 0; i < reps; i++)
         {
@@ -43,7 +43,7 @@ public static class QuickTable
                 double serial = Median(() => p.Times.Select(cf.At).ToArray(), 3);
                 Console.WriteLine($"// n = {n}: 200 points serially {serial:G3} ms");
             }
-            double on = Median(() => cf.On(p.Times), n <= 200 ? 3 : 1);
+            double on = Median(() => cf.On(p.Times), n <= 200 ? 3 : 1, warmUp: n < 500);
             string Integrator(OdeMethod method)
             {
                 if (n > 200 || (method == OdeMethod.DormandPrince45 && n > 50)) return "–";
