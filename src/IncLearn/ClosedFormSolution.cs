@@ -11,7 +11,8 @@ namespace IncLearn;
 /// rule. It is evaluated as W̃ = F Fᵀ through a Householder QR of the stacked matrix [I_r; diag(√(αd_i)e^{σ_i t})Ũ] whose rows
 /// carry their own exponents (see the internal GradedHouseholder): e^{σt} is never formed, only exponent differences
 /// (σ_i − σ_j)t, so t up to 1e300 and α far below the double range cost the same as t = 1. W = (ΦF)(ΦF)ᵀ is symmetric and
-/// positive semi-definite by construction.</para>
+/// positive semi-definite by construction. For r &gt; n the constructor first replaces Ũ by an n×n factor L of W̃₀ = ŨŨᵀ = LLᵀ
+/// (W(t) depends on Ū₀ only through W₀), so each time point costs a 2n×n QR instead of an (n + r)×r one.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with
 /// those directions removed. As t → ∞ the weights e^{s_g t} separate the groups completely and D → diag(1/σ, ∞), so
@@ -105,7 +106,8 @@ public sealed class ClosedFormSolution
     }
 
     /// <summary>W(t) on a time grid (any order, +∞ allowed); the t-independent work is done once in the constructor and the
-    /// time points are evaluated in parallel.</summary>
+    /// time points are evaluated in parallel on all cores, each worker reusing its own QR workspace. Every point is computed
+    /// by the same operations whatever the thread, so the result does not depend on the timing.</summary>
     /// <exception cref="ArgumentException">a time is negative or NaN (the message names its index).</exception>
     public IReadOnlyList<Matrix<double>> On(IReadOnlyList<double> times)
     {

@@ -5,7 +5,7 @@ namespace IncLearn;
 
 /// <summary>
 /// A thin binding to the two optimized routines the library's dense work needs most — LAPACK's symmetric eigendecomposition
-/// (dsyevd) and BLAS's matrix product (cblas_dgemm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
+/// (dsyevd) and BLAS's matrix product (cblas_dgemm, on matrices or on the integrator's own spans) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
 /// loaded with <see cref="NativeLibrary"/> at first use and used when <c>INCLEARN_NATIVE=1</c> (see <see cref="UseNative"/> for
 /// why it is opt-in). Otherwise, or when the library is absent (or <c>INCLEARN_NATIVE=0</c>), every call runs MathNet.Numerics'
 /// managed code, with the same results up to rounding;
