@@ -123,6 +123,11 @@ internal sealed class GradedHouseholder
                 double w = omega[j] * xp[j] * xp[j];
                 if (w > bestRow) { bestRow = w; q = j; }
             }
+            // ω holds e^{2(ρ_j − ρ_ref)} for the reference row; the weights relative to the pivot row (ω_k) and to the next
+            // reference (ω_next) are those same numbers, bit for bit (same operands), whenever that row is the reference
+            // row — for ω_k when the pivot row is the reference, for ω_next when it is not and the reference stays the
+            // largest — so most steps need one pass of exponentials instead of two.
+            bool pivotIsReference = q == refRow;
             if (q != k)
             {
                 for (int c = 0; c < m; c++) (x[c][k], x[c][q]) = (x[c][q], x[c][k]);
@@ -133,11 +138,14 @@ internal sealed class GradedHouseholder
                 }
                 (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
                 (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
+                (omega[k], omega[q]) = (omega[q], omega[k]);
                 if (refRow == k) refRow = q; else if (refRow == q) refRow = k;
             }
             var om = omegaAt[k];
-            for (int j = k; j < rows; j++)
-                om[j] = Weight(j, k, t);
+            if (pivotIsReference) Array.Copy(omega, k, om, k, rows - k);
+            else
+                for (int j = k; j < rows; j++)
+                    om[j] = Weight(j, k, t);
             double norm2 = DenseKernels.WeightedSquares(om.AsSpan(k), xp.AsSpan(k));
             double alphaHat = -Math.CopySign(Math.Sqrt(norm2), xp[k]);
             double vk = xp[k] - alphaHat;
@@ -158,8 +166,10 @@ internal sealed class GradedHouseholder
                 if (next < 0 || (sig[j] - sig[next]) * t + (b[j] - b[next]) > 0) next = j;
             }
             if (next < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
-            for (int j = k + 1; j < rows; j++)
-                omegaNext[j] = Weight(j, next, t);
+            if (next == refRow) Array.Copy(omega, k + 1, omegaNext, k + 1, rows - k - 1);
+            else
+                for (int j = k + 1; j < rows; j++)
+                    omegaNext[j] = Weight(j, next, t);
             Array.Clear(rowMax, k + 1, rows - k - 1);
             for (int c = 0; c < m; c++)
             {
