@@ -83,6 +83,21 @@ public class FastPathTests
         }
     }
 
+    /// <summary>On's parallel workers, each with its own reused workspace, give every point bit for bit as At does alone.</summary>
+    [Fact]
+    public void OnIsBitForBitTheSerialAt()
+    {
+        var y = Target.FromSpectrum([5, 3, 2, 1], 7, seed: 4);
+        foreach (int r in new[] { 3, 7, 12 })
+        {
+            var times = Enumerable.Range(0, 64).Select(j => 0.4 * j).Append(1e300).Append(double.PositiveInfinity).ToArray();
+            var parallel = new ClosedFormSolution(y, Initialization.RandomGaussian(7, r, 1e-6, r)).On(times);
+            var serial = new ClosedFormSolution(y, Initialization.RandomGaussian(7, r, 1e-6, r));
+            for (int j = 0; j < times.Length; j++)
+                Assert.True(parallel[j].Equals(serial.At(times[j])), $"r = {r}, t = {times[j]}");
+        }
+    }
+
     public static IEnumerable<object[]> WideCases()
     {
         // (n, decades of column grading, decades of row grading, log10 α, seed of Φ or null for Φ = I)
