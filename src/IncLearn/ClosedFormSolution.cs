@@ -113,7 +113,7 @@ public sealed class ClosedFormSolution
     {
         Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var result = new Matrix<double>[times.Count];
-        Parallel.For(0, times.Count, i => result[i] = At(times[i]));
+        Parallel.For(0, times.Count, Numerics.OneWorkerPerCore, i => result[i] = At(times[i]));
         return result;
     }
 

@@ -139,7 +139,7 @@ public sealed class RandomInitialization
     {
         var results = new bool[count];
         var errors = new Exception?[count];
-        Parallel.For(0, count, i =>
+        Parallel.For(0, count, Numerics.OneWorkerPerCore, i =>
         {
             try { results[i] = holds(i); }
             catch (Exception e) { errors[i] = e; }
