@@ -130,6 +130,13 @@ public static class DormandPrince853
                             }
                             evals += 3;
                             extraStages = true;
+                            // The θ-independent part of the interpolant, once per step: d_j = h·Σ_s D_js k_s.
+                            for (int j = 0; j < 4; j++)
+                            {
+                                Array.Clear(dense[j]);
+                                for (int st = 0; st < 16; st++)
+                                    if (D[j][st] != 0) DenseKernels.Axpy(dense[j], hStep * D[j][st], k[st]);
+                            }
                         }
                         states.Add(DenseOutput(y, yNew, k, hStep, (to - t) / hStep, dense));
                     }
@@ -162,17 +169,11 @@ public static class DormandPrince853
             if (a[s] != 0) DenseKernels.Axpy(result, h * a[s], k[s]);
     }
 
-    /// <summary>The 7th-order continuous extension at θ = (t − t_old)/h ∈ (0, 1) (Hairer's contd8, as in scipy); d holds four
-    /// scratch vectors of the state's length.</summary>
+    /// <summary>The 7th-order continuous extension at θ = (t − t_old)/h ∈ (0, 1) (Hairer's contd8, as in scipy), given the
+    /// step's d_j = h·Σ_s D_js k_s.</summary>
     private static double[] DenseOutput(double[] yOld, double[] yNew, double[][] k, double h, double theta, double[][] d)
     {
         int m = yOld.Length;
-        for (int j = 0; j < 4; j++)
-        {
-            Array.Clear(d[j]);
-            for (int st = 0; st < 16; st++)
-                if (D[j][st] != 0) DenseKernels.Axpy(d[j], h * D[j][st], k[st]);
-        }
         var result = new double[m];
         double a = theta, b = 1 - theta;
         for (int i = 0; i < m; i++)

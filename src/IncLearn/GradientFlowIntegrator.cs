@@ -43,12 +43,20 @@ public static class GradientFlowIntegrator
         double a = atol ?? rtol * 1e-3 * scaleU;
 
         // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r, O(n²r + nr²) per call, no allocation. With OpenBLAS: the row-major
-        // n×r U is the column-major r×n Uᵀ, so f(U)ᵀ = UᵀY − (UᵀU)Uᵀ is three dgemm calls (Y and UᵀU are symmetric).
+        // n×r U is the column-major r×n Uᵀ, so f(U)ᵀ = UᵀY − (UᵀU)Uᵀ is three BLAS-3 calls (Y and UᵀU are symmetric).
         // Otherwise every product is a sum of row axpys (vectorized, DenseKernels.Axpy).
         var yRows = target.Y.ToRowMajorArray();
         var gram = new double[r * r];
         void NativeRhs(double _, double[] uv, double[] du)
         {
+            if (NativeLapack.HasSymmetricProducts)
+            {
+                // G = UᵀU by dsyrk (lower triangle, half the flops of dgemm), f(U)ᵀ = UᵀY − G·Uᵀ with G applied by dsymm.
+                NativeLapack.Syrk(r, n, 1, uv, r, 0, gram, r);
+                NativeLapack.Gemm(false, false, r, n, n, 1, uv, r, yRows, n, 0, du, r);
+                NativeLapack.SymmLeft(r, n, -1, gram, r, uv, r, 1, du, r);
+                return;
+            }
             NativeLapack.Gemm(false, true, r, r, n, 1, uv, r, uv, r, 0, gram, r);
             NativeLapack.Gemm(false, false, r, n, n, 1, uv, r, yRows, n, 0, du, r);
             NativeLapack.Gemm(false, false, r, n, r, -1, gram, r, uv, r, 1, du, r);

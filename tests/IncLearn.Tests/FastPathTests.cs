@@ -214,6 +214,20 @@ public class FastPathTests
         NativeLapack.Gemm(true, false, 5, 5, 7, 2, a.ToColumnMajorArray(), 7, b.ToColumnMajorArray(), 7, -1, c, 5);
         var expected = 2 * a.TransposeThisAndMultiply(b) - c0;
         Assert.True((Matrix<double>.Build.Dense(5, 5, c) - expected).FrobeniusNorm() <= 1e-14 * expected.FrobeniusNorm());
+        if (NativeLapack.HasSymmetricProducts)
+        {
+            // G = AᵀA (lower triangle) by dsyrk on Aᵀ, then C ← C0 − G·Bᵀ by dsymm: the integrator's two symmetric products.
+            var at = a.Transpose().ToColumnMajorArray();
+            var g = new double[25];
+            NativeLapack.Syrk(5, 7, 1, at, 5, 0, g, 5);
+            var gram = a.TransposeThisAndMultiply(a);
+            for (int i = 0; i < 5; i++)
+                for (int j = 0; j <= i; j++) Assert.Equal(gram[i, j], g[j * 5 + i], 1e-13 * gram.FrobeniusNorm());
+            var cs = c0.Append(c0).SubMatrix(0, 5, 0, 7).ToColumnMajorArray();
+            NativeLapack.SymmLeft(5, 7, -1, g, 5, b.Transpose().ToColumnMajorArray(), 5, 1, cs, 5);
+            var expectedS = c0.Append(c0).SubMatrix(0, 5, 0, 7) - gram * b.Transpose();
+            Assert.True((Matrix<double>.Build.Dense(5, 7, cs) - expectedS).FrobeniusNorm() <= 1e-13 * expectedS.FrobeniusNorm());
+        }
         Assert.Equal("c", Assert.Throws<ArgumentException>(() =>
             NativeLapack.Gemm(true, false, 5, 5, 7, 1, a.ToColumnMajorArray(), 7, b.ToColumnMajorArray(), 7, 0, new double[24], 5)).ParamName);
     }
