@@ -57,14 +57,6 @@ internal sealed class GradedHouseholder
     private double Weight(int j, int reference, double t) =>
         double.IsNegativeInfinity(b[j]) || dead[j] ? 0 : Math.Exp(2 * ((sig[j] - sig[reference]) * t + (b[j] - b[reference])));
 
-    /// <summary>F (n×m, row-major) with W̃(t) = F Fᵀ, in a new array.</summary>
-    public static double[] Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, int m)
-    {
-        var f = new double[sigma.Length * m];
-        new GradedHouseholder(sigma.Length, m).Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
-        return f;
-    }
-
     /// <summary>Writes F (n×m, row-major) with W̃(t) = F Fᵀ into <paramref name="f"/>.</summary>
     /// <param name="mantissa">Ũ's rows scaled to max |entry| = 1 (n×m row-major); zero rows stay zero.</param>
     /// <param name="logRowNorm">log ‖ũ_i‖∞ (−∞ for a zero row).</param>
