@@ -5,8 +5,9 @@ triangular solve and one product per time, NumPy's OpenBLAS; accurate only while
 on U̇ = (Y − UUᵀ)U at the loosest rtol whose result is within 1e-8 of the closed form, and the machine's limits:
 one n×n dgemm and one symmetric eigendecomposition (numpy.linalg.eigh → LAPACK dsyevd) through the same OpenBLAS.
 
-Run: cd bench/IncLearn.Bench && dotnet run -c Release -- quick 10 50 200 && /usr/bin/python3 ../peers.py 10 50 200
-Threads: set OPENBLAS_NUM_THREADS=1 for one-core figures.
+Run (bench/RESULTS.md): INCLEARN_NATIVE=1 dotnet run -c Release --project bench/IncLearn.Bench -- quick 10 50 200 500 1000
+     && OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/peers.py 10 50 200 500 1000
+Threads: OPENBLAS_NUM_THREADS=1 gives one-core figures (the library's own OpenBLAS calls run on one thread).
 """
 import json, sys, time, os
 import numpy as np
@@ -43,10 +44,11 @@ def dop853(Y, U, alpha, times, rtol):
         M = u.reshape(n, r)
         return (Y @ M - M @ (M.T @ M)).ravel()
     sol = solve_ivp(f, (0, times[-1]), u0, method="DOP853", t_eval=times, rtol=rtol, atol=rtol * 1e-3 * np.abs(u0).max())
+    dop853.evaluations = sol.nfev
     return [sol.y[:, j].reshape(n, r) @ sol.y[:, j].reshape(n, r).T for j in range(len(times))]
 
 here = os.path.dirname(os.path.abspath(__file__))
-print("| n | numpy closed form, 200 points | scipy DOP853, 200 points (rtol) | dgemm n×n | eigh n×n |")
+print("| n | numpy closed form, 200 points | scipy DOP853, 200 points (rtol, error, evaluations) | dgemm n×n | eigh n×n |")
 print("|---|---|---|---|---|")
 for n in [int(a) for a in sys.argv[1:]] or [10, 50, 200]:
     p = json.load(open(os.path.join(here, "data", f"problem{n}.json")))
@@ -60,7 +62,7 @@ for n in [int(a) for a in sys.argv[1:]] or [10, 50, 200]:
             W = dop853(Y, U, alpha, times, rtol)
             worst = max(np.linalg.norm(W[j] - ref[j]) / np.linalg.norm(ref[j]) for j in range(len(times)))
             if worst <= 1e-8:
-                dop = f"{median_time(lambda: dop853(Y, U, alpha, times, rtol), 1 if n >= 200 else 3) * 1e3:.3g} ms ({rtol:g})"
+                dop = f"{median_time(lambda: dop853(Y, U, alpha, times, rtol), 1 if n >= 200 else 3) * 1e3:.3g} ms ({rtol:g}, error {worst:.2g}, {dop853.evaluations} evaluations)"
                 break
     A = np.random.default_rng(0).standard_normal((n, n)); S = A + A.T
     mm = median_time(lambda: A @ A, 7)

@@ -43,7 +43,7 @@ public class ClosedFormBenchmarks
     public double ManagedEigendecomposition() => square.Evd(Symmetricity.Symmetric).EigenValues[0].Real;
 }
 
-/// <summary>The reference integrator on the same problem at the loosest tolerance within 1e-8 of the closed form (checked in setup).</summary>
+/// <summary>The reference integrator (both Runge–Kutta pairs) on the same problem at the loosest tolerance within 1e-8 of the closed form (checked in setup).</summary>
 [Config(typeof(LongRunConfig))]
 public class IntegratorBenchmarks
 {
@@ -53,6 +53,10 @@ public class IntegratorBenchmarks
     /// <summary>Problem size (the integrator takes minutes beyond 50).</summary>
     [Params(10, 50)]
     public int N { get; set; }
+
+    /// <summary>The Runge–Kutta pair.</summary>
+    [Params(OdeMethod.DormandPrince45, OdeMethod.DormandPrince853)]
+    public OdeMethod Method { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -64,15 +68,15 @@ public class IntegratorBenchmarks
         double worst = double.NaN;
         foreach (double tol in new[] { 1e-8, 1e-9, 1e-10, 1e-11 })
         {
-            var flow = GradientFlowIntegrator.Integrate(target, init, problem.Times, tol);
+            var flow = GradientFlowIntegrator.Integrate(target, init, problem.Times, tol, method: Method);
             worst = problem.Times.Select((_, j) => (cf[j] - flow.W[j]).FrobeniusNorm() / cf[j].FrobeniusNorm()).Max();
             rtol = tol;
             if (worst <= 1e-8) break;
         }
         if (!(worst <= 1e-8)) throw new InvalidOperationException($"n = {N}: closed form and integrator differ by {worst:G3} > 1e-8");
-        Console.WriteLine($"// n = {N}: integrator rtol {rtol:G1}, within {worst:G3} of the closed form on 200 times");
+        Console.WriteLine($"// n = {N}, {Method}: integrator rtol {rtol:G1}, within {worst:G3} of the closed form on 200 times");
     }
 
     [Benchmark]
-    public int Integrator200Points() => GradientFlowIntegrator.Integrate(problem.MakeTarget(), problem.MakeInitialization(), problem.Times, rtol).W.Count;
+    public int Integrator200Points() => GradientFlowIntegrator.Integrate(problem.MakeTarget(), problem.MakeInitialization(), problem.Times, rtol, method: Method).W.Count;
 }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using IncLearn.Bench;
 
 // `dotnet run -c Release -- quick [n…]` prints Stopwatch medians and writes the problems to bench/data for bench/peers.py;
-// anything else runs BenchmarkDotNet (filter with --filter, e.g. --filter '*ClosedForm*').
-if (args.Length > 0 && args[0] == "quick") QuickTable.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(0).ToArray());
+// `smalln` times the notebooks' small-n measurement calls; anything else runs BenchmarkDotNet (filter with --filter, e.g. --filter '*ClosedForm*').
+if (args.Length > 0 && args[0] == "smalln") SmallNWorkload.Run();
+else if (args.Length > 0 && args[0] == "quick") QuickTable.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(0).ToArray());
 else BenchmarkSwitcher.FromAssembly(typeof(ClosedFormBenchmarks).Assembly).Run(args);

@@ -2,13 +2,14 @@ using System.Diagnostics;
 
 namespace IncLearn.Bench;
 
-/// <summary>Stopwatch medians of the closed form (one point, 200 points) and the integrator for the README table; BenchmarkDotNet
+/// <summary>Stopwatch medians of the closed form (one point, 200 points), the integrators (at the loosest rtol within 1e-8 of the
+/// closed form) and the machine's OpenBLAS dgemm and dsyevd on one core, in one run, for bench/RESULTS.md; BenchmarkDotNet
 /// (ClosedFormBenchmarks) measures the same operations with its own statistics.</summary>
 public static class QuickTable
 {
-    private static double Median(Func<object> op, int reps)
+    private static double Median(Func<object> op, int reps, bool warmUp = true)
     {
-        op();
+        if (warmUp) op(); // JIT and caches; skipped where one call takes minutes (On at n ≥ 500: its first point warms up)
         var times = new List<double>();
         for (int i = 0; i < reps; i++)
         {
@@ -24,8 +25,9 @@ public static class QuickTable
     {
         if (sizes.Length == 1 && sizes[0] == 0) sizes = [10, 50, 200];
         var dataDir = Path.Combine(AppContext.BaseDirectory, "../../../../data");
-        Console.WriteLine("| n | Target + constructor | `At` one point | `On` 200 points | integrator 200 points (rtol) |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine($"// INCLEARN_NATIVE = {Environment.GetEnvironmentVariable("INCLEARN_NATIVE") ?? "unset"}, OpenBLAS used by default: {NativeLapack.IsPreferred}");
+        Console.WriteLine("| n | Target + constructor | `At` one point | `On` 200 points | integrator DOP853 200 points (rtol, error) | integrator DP45 200 points | OpenBLAS dgemm n×n | OpenBLAS dsyevd n×n |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (int n in sizes)
         {
             var p = Problem.Create(n);
@@ -41,22 +43,31 @@ public static class QuickTable
                 double serial = Median(() => p.Times.Select(cf.At).ToArray(), 3);
                 Console.WriteLine($"// n = {n}: 200 points serially {serial:G3} ms");
             }
-            double on = n <= 500 ? Median(() => cf.On(p.Times), n <= 200 ? 3 : 1) : double.NaN;
-            string integ = "–";
-            if (n <= 50)
+            double on = Median(() => cf.On(p.Times), n <= 200 ? 3 : 1, warmUp: n < 500);
+            string Integrator(OdeMethod method)
             {
+                if (n > 200 || (method == OdeMethod.DormandPrince45 && n > 50)) return "–";
                 var reference = cf.On(p.Times);
                 foreach (double rtol in new[] { 1e-8, 1e-9, 1e-10, 1e-11 })
                 {
-                    var flow = GradientFlowIntegrator.Integrate(target, init, p.Times, rtol);
+                    var flow = GradientFlowIntegrator.Integrate(target, init, p.Times, rtol, method: method);
                     double worst = p.Times.Select((_, j) => (reference[j] - flow.W[j]).FrobeniusNorm() / reference[j].FrobeniusNorm()).Max();
                     if (worst > 1e-8) continue;
-                    double ms = Median(() => GradientFlowIntegrator.Integrate(target, init, p.Times, rtol), 3);
-                    integ = $"{ms:G3} ms ({rtol:G1}, error {worst:G2})";
-                    break;
+                    double ms = Median(() => GradientFlowIntegrator.Integrate(target, init, p.Times, rtol, method: method), n <= 50 ? 3 : 1);
+                    return $"{ms:G3} ms ({rtol:G1}, error {worst:G2}, {flow.Statistics.Evaluations} evaluations)";
                 }
+                return "no rtol down to 1e-11 within 1e-8";
             }
-            Console.WriteLine($"| {n} | {build:G3} ms | {at:G3} ms | {(double.IsNaN(on) ? "–" : $"{on:G3} ms")} | {integ} |");
+            string dp853 = Integrator(OdeMethod.DormandPrince853), dp45 = Integrator(OdeMethod.DormandPrince45);
+            string gemm = "–", eigh = "–";
+            if (NativeLapack.IsAvailable)
+            {
+                var a = p.Shape;
+                var s = Numerics.Symmetrize(a);
+                gemm = $"{Median(() => NativeLapack.Multiply(a, false, a, false, native: true), n <= 200 ? 21 : 7):G3} ms";
+                eigh = $"{Median(() => NativeLapack.SymmetricEigen(s, native: true), n <= 200 ? 11 : 3):G3} ms";
+            }
+            Console.WriteLine($"| {n} | {build:G3} ms | {at:G3} ms | {(double.IsNaN(on) ? "–" : $"{on:G3} ms")} | {dp853} | {dp45} | {gemm} | {eigh} |");
         }
     }
 }

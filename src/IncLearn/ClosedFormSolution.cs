@@ -11,7 +11,8 @@ namespace IncLearn;
 /// rule. It is evaluated as W̃ = F Fᵀ through a Householder QR of the stacked matrix [I_r; diag(√(αd_i)e^{σ_i t})Ũ] whose rows
 /// carry their own exponents (see the internal GradedHouseholder): e^{σt} is never formed, only exponent differences
 /// (σ_i − σ_j)t, so t up to 1e300 and α far below the double range cost the same as t = 1. W = (ΦF)(ΦF)ᵀ is symmetric and
-/// positive semi-definite by construction.</para>
+/// positive semi-definite by construction. For r &gt; n the constructor first replaces Ũ by an n×n factor L of W̃₀ = ŨŨᵀ = LLᵀ
+/// (W(t) depends on Ū₀ only through W₀), so each time point costs a 2n×n QR instead of an (n + r)×r one.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with
 /// those directions removed. As t → ∞ the weights e^{s_g t} separate the groups completely and D → diag(1/σ, ∞), so
@@ -28,15 +29,22 @@ public sealed class ClosedFormSolution
 
     private readonly double[] sigma;          // eigenvalues of Y, length n (zeros for the null space)
     private readonly double logAlpha;
-    private readonly int r;
-    private readonly double[] mantissa;       // rows of Ũ scaled to max |entry| = 1 (n×r row-major)
-    private readonly double[] logRowNorm;     // log ‖ũ_i‖∞
+    private readonly int r;                   // columns of Ũ
+    private readonly int m;                   // columns of the factor the QR works on: r, or n when r > n (see CompressColumns)
+    private readonly double[] mantissa;       // rows of that factor scaled to max |entry| = 1 (n×m row-major)
+    private readonly double[] logRowNorm;     // log of each row's max |entry| (−∞ for a zero row)
     private readonly RotatedInitialShape shape;
     private readonly Lazy<Matrix<double>> rotatedLimit;
+    // Workspaces of the per-time QR, reused: repeated calls allocate nothing, and On's parallel workers keep one each
+    // (at n = 1000 a workspace holds 64 MB).
+    private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
 
-    /// <summary>Prepares every t-independent quantity: Ũ = ΦᵀŪ₀ and its row scaling.</summary>
+    /// <summary>Prepares every t-independent quantity: Ũ = ΦᵀŪ₀, its row scaling and, for r &gt; n, an n×n factor of W̃₀.</summary>
     /// <exception cref="ArgumentException">the shape's row count differs from n.</exception>
-    public ClosedFormSolution(Target target, Initialization initialization)
+    public ClosedFormSolution(Target target, Initialization initialization) : this(target, initialization, compressWideShapes: true) { }
+
+    /// <summary>As the public constructor; <paramref name="compressWideShapes"/> = false keeps Ũ's r &gt; n columns (tests compare both).</summary>
+    internal ClosedFormSolution(Target target, Initialization initialization, bool compressWideShapes)
     {
         Initialization.CheckMatches(target, initialization);
         Target = target;
@@ -47,15 +55,18 @@ public sealed class ClosedFormSolution
         var ut = shape.UTilde;
         int n = target.N;
         r = ut.ColumnCount;
-        mantissa = new double[n * r];
+        var rowScaled = new double[n * r];
         logRowNorm = new double[n];
         for (int i = 0; i < n; i++)
         {
             double s = 0;
             for (int j = 0; j < r; j++) s = Math.Max(s, Math.Abs(ut[i, j]));
             logRowNorm[i] = s > 0 ? Math.Log(s) : double.NegativeInfinity;
-            for (int j = 0; j < r; j++) mantissa[i * r + j] = s > 0 ? ut[i, j] / s : 0;
+            for (int j = 0; j < r; j++) rowScaled[i * r + j] = s > 0 ? ut[i, j] / s : 0;
         }
+        bool compress = compressWideShapes && r > n;
+        m = compress ? n : r;
+        mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
     }
 
@@ -95,13 +106,14 @@ public sealed class ClosedFormSolution
     }
 
     /// <summary>W(t) on a time grid (any order, +∞ allowed); the t-independent work is done once in the constructor and the
-    /// time points are evaluated in parallel.</summary>
+    /// time points are evaluated in parallel on all cores, each worker reusing its own QR workspace. Every point is computed
+    /// by the same operations whatever the thread, so the result does not depend on the timing.</summary>
     /// <exception cref="ArgumentException">a time is negative or NaN (the message names its index).</exception>
     public IReadOnlyList<Matrix<double>> On(IReadOnlyList<double> times)
     {
         Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var result = new Matrix<double>[times.Count];
-        Parallel.For(0, times.Count, i => result[i] = At(times[i]));
+        Parallel.For(0, times.Count, Numerics.OneWorkerPerCore, i => result[i] = At(times[i]));
         return result;
     }
 
@@ -130,13 +142,104 @@ public sealed class ClosedFormSolution
         return Target.Phi * (s * w0 * inv * s) * Target.Phi.Transpose();
     }
 
-    /// <summary>F(t) (n×r) with W̃(t) = F Fᵀ, finite t ≥ 0.</summary>
+    /// <summary>F(t) (n×min(r, n)) with W̃(t) = F Fᵀ, finite t ≥ 0.</summary>
     internal Matrix<double> FactorAt(double t)
     {
         int n = sigma.Length;
-        var f = GradedHouseholder.Factor(mantissa, logRowNorm, sigma, logAlpha, t, r);
-        return Matrix<double>.Build.Dense(n, r, (i, j) => f[i * r + j]);
+        var ws = Rent();
+        try
+        {
+            var f = ws.F;
+            ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
+            // Column-major copy: the layout MathNet's dense storage keeps.
+            var columnMajor = new double[n * m];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < m; j++) columnMajor[j * n + i] = f[i * m + j];
+            return Matrix<double>.Build.Dense(n, m, columnMajor);
+        }
+        finally { Return(ws); }
     }
+
+    /// <summary>Writes W̃(t) = ΦᵀW(t)Φ (n×n, row-major, exactly symmetric) into <paramref name="w"/> for t ∈ [0, ∞], allocating
+    /// nothing: the hot path of the measurements, which work in Y's eigenbasis (‖W − Ŷ_k‖₂ = ‖W̃ − Σ_k‖₂, Φ orthogonal).
+    /// Same F as <see cref="RotatedAt"/>; W̃ = F Fᵀ is summed here in another order, so the last bits may differ.</summary>
+    internal void RotatedInto(double t, Span<double> w)
+    {
+        int n = sigma.Length;
+        if (double.IsPositiveInfinity(t))
+        {
+            var lim = rotatedLimit.Value;
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) w[i * n + j] = lim[i, j];
+            return;
+        }
+        var ws = Rent();
+        try
+        {
+            var f = ws.F;
+            ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
+            for (int i = 0; i < n; i++)
+            {
+                var fi = f.AsSpan(i * m, m);
+                for (int j = 0; j <= i; j++)
+                {
+                    double v = DenseKernels.Dot(fi, f.AsSpan(j * m, m));
+                    w[i * n + j] = v;
+                    w[j * n + i] = v;
+                }
+            }
+        }
+        finally { Return(ws); }
+    }
+
+    /// <summary>
+    /// For r &gt; n: the n×n lower-triangular L with LLᵀ = XXᵀ for the row-scaled Ũ = diag(e^{logRowNorm})X, returned row-scaled
+    /// again (logRowNorm updated in place). W(t) depends on Ū₀ only through W₀ = αŪ₀Ū₀ᵀ, so any factor of W̃₀ gives the same W(t),
+    /// and the per-time QR shrinks from (n + r)×r to 2n×n. Householder reflections applied from the right transform each row
+    /// separately: each row of L is exact for a row of X perturbed relative to its own norm (Higham, Accuracy and Stability of
+    /// Numerical Algorithms, Thm 19.4, transposed) — the row-wise accuracy the graded QR itself keeps for rows of any scale.
+    /// </summary>
+    private static double[] CompressColumns(double[] x, double[] logRowNorm, int n, int r)
+    {
+        var a = (double[])x.Clone();
+        var v = new double[r];
+        for (int k = 0; k < n; k++)
+        {
+            double norm2 = 0;
+            for (int j = k; j < r; j++) norm2 += a[k * r + j] * a[k * r + j];
+            double norm = Math.Sqrt(norm2);
+            // Rows have max |entry| = 1: a remainder below 1e-150 of the row is left in place (what is dropped below changes
+            // the row by less than 1e-150 relative), and β = 1/(‖x‖² − αx₀) stays finite.
+            if (norm < 1e-150) continue;
+            double x0 = a[k * r + k], alpha = -Math.CopySign(norm, x0);
+            for (int j = k; j < r; j++) v[j] = a[k * r + j];
+            v[k] = x0 - alpha;
+            double beta = 1 / (norm2 - alpha * x0);
+            for (int i = k; i < n; i++)
+            {
+                var row = a.AsSpan(i * r + k, r - k);
+                double gamma = beta * DenseKernels.Dot(row, v.AsSpan(k));
+                if (gamma != 0) DenseKernels.Axpy(row, -gamma, v.AsSpan(k));
+            }
+        }
+        var l = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int j = 0; j <= i; j++) s = Math.Max(s, Math.Abs(a[i * r + j]));
+            if (s == 0) { logRowNorm[i] = double.NegativeInfinity; continue; }
+            logRowNorm[i] += Math.Log(s);
+            for (int j = 0; j <= i; j++) l[i * n + j] = a[i * r + j] / s;
+        }
+        return l;
+    }
+
+    /// <summary>The QR workspace and the buffer for F, sized for this solution.</summary>
+    private sealed record Workspace(GradedHouseholder Qr, double[] F);
+
+    private Workspace Rent() => spares.TryTake(out var ws) ? ws : new Workspace(new GradedHouseholder(sigma.Length, m), new double[sigma.Length * m]);
+
+    private void Return(Workspace ws) => spares.Add(ws);
 
     /// <summary>F Fᵀ, exactly symmetric.</summary>
     private static Matrix<double> Gram(Matrix<double> f) => Numerics.Symmetrize(NativeLapack.Multiply(f, false, f, true));

@@ -46,18 +46,7 @@ public static class DormandPrince45
     public static OdeResult Integrate(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
         double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(y0);
-        Numerics.CheckTimes(outputTimes, nameof(outputTimes), sorted: true);
-        if (!(rtol >= 0 && rtol < 1)) throw new ArgumentOutOfRangeException(nameof(rtol), rtol, $"rtol must be in [0, 1), got {rtol}");
-        if (!(atol >= 0) || double.IsInfinity(atol)) throw new ArgumentOutOfRangeException(nameof(atol), atol, $"atol must be finite and ≥ 0, got {atol}");
-        if (rtol == 0 && atol == 0) throw new ArgumentException("rtol and atol cannot both be 0", nameof(rtol));
-        if (initialStep is double h0 && !(h0 > 0 && double.IsFinite(h0)))
-            throw new ArgumentOutOfRangeException(nameof(initialStep), initialStep, $"initialStep must be finite and > 0, got {h0}");
-        if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be ≥ 1, got {maxSteps}");
-        for (int i = 0; i < y0.Length; i++)
-            if (!double.IsFinite(y0[i])) throw new ArgumentException($"y0 must be finite: y0[{i}] = {y0[i]}", nameof(y0));
-
+        CheckArguments(f, y0, outputTimes, rtol, atol, initialStep, maxSteps);
         int m = y0.Length;
         var y = (double[])y0.Clone();
         var k1 = new double[m]; var k2 = new double[m]; var k3 = new double[m]; var k4 = new double[m];
@@ -68,7 +57,7 @@ public static class DormandPrince45
         double t = 0;
         f(t, y, k1); evals++;
         double firstInterval = outputTimes.FirstOrDefault(x => x > 0, 0);
-        double h = initialStep ?? StartingStep(f, y, k1, rtol, atol, firstInterval, tmp, k2, ref evals);
+        double h = initialStep ?? StartingStep(f, y, k1, rtol, atol, firstInterval, tmp, k2, order: 5, ref evals);
         const double safety = 0.9, minFactor = 0.2, maxFactor = 10;
 
         foreach (double target in outputTimes)
@@ -127,11 +116,28 @@ public static class DormandPrince45
         return new OdeResult(outputTimes.ToArray(), states, new StepStatistics(accepted, rejected, evals));
     }
 
+    /// <summary>The argument rules both Dormand–Prince integrators share.</summary>
+    internal static void CheckArguments(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
+        double rtol, double atol, double? initialStep, int maxSteps)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(y0);
+        Numerics.CheckTimes(outputTimes, nameof(outputTimes), sorted: true);
+        if (!(rtol >= 0 && rtol < 1)) throw new ArgumentOutOfRangeException(nameof(rtol), rtol, $"rtol must be in [0, 1), got {rtol}");
+        if (!(atol >= 0) || double.IsInfinity(atol)) throw new ArgumentOutOfRangeException(nameof(atol), atol, $"atol must be finite and ≥ 0, got {atol}");
+        if (rtol == 0 && atol == 0) throw new ArgumentException("rtol and atol cannot both be 0", nameof(rtol));
+        if (initialStep is double h0 && !(h0 > 0 && double.IsFinite(h0)))
+            throw new ArgumentOutOfRangeException(nameof(initialStep), initialStep, $"initialStep must be finite and > 0, got {h0}");
+        if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be ≥ 1, got {maxSteps}");
+        for (int i = 0; i < y0.Length; i++)
+            if (!double.IsFinite(y0[i])) throw new ArgumentException($"y0 must be finite: y0[{i}] = {y0[i]}", nameof(y0));
+    }
+
     /// <summary>Starting step (Hairer, Nørsett &amp; Wanner, Solving ODEs I, §II.4, "automatic step size selection"):
-    /// h₀ = 0.01·‖y₀‖/‖f₀‖, then h₁ = (0.01/max(‖f₀‖, ‖f'‖))^{1/5} from one Euler step; the smaller of 100h₀ and h₁, and at most the
-    /// first output interval. Norms are scaled by atol + rtol·|y|; a zero state with zero derivative gives the output interval.</summary>
-    private static double StartingStep(Action<double, double[], double[]> f, double[] y, double[] f0, double rtol, double atol,
-        double firstInterval, double[] y1, double[] f1, ref int evals)
+    /// h₀ = 0.01·‖y₀‖/‖f₀‖, then h₁ = (0.01/max(‖f₀‖, ‖f'‖))^{1/order} from one Euler step; the smaller of 100h₀ and h₁, and at
+    /// most the first output interval. Norms are scaled by atol + rtol·|y|; a zero state with zero derivative gives the output interval.</summary>
+    internal static double StartingStep(Action<double, double[], double[]> f, double[] y, double[] f0, double rtol, double atol,
+        double firstInterval, double[] y1, double[] f1, int order, ref int evals)
     {
         int m = y.Length;
         double Norm(Func<int, double> v)
@@ -155,7 +161,7 @@ public static class DormandPrince45
         f(h0, y1, f1); evals++;
         double d2 = Norm(i => f1[i] - f0[i]) / h0;
         double dm = Math.Max(d1, d2);
-        double h1 = !double.IsFinite(dm) ? h0 * 1e-3 : dm <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dm, 0.2);
+        double h1 = !double.IsFinite(dm) ? h0 * 1e-3 : dm <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dm, 1.0 / order);
         return Math.Min(Math.Min(100 * h0, h1), cap);
     }
 }

@@ -16,25 +16,57 @@ namespace IncLearn;
 /// Q_jl = e^{ρ_j − E_l} ẑ_jl (E_l the pivot exponent of step l), so rows far below the others keep full relative accuracy
 /// and rows far above them underflow only in entries that are negligible. F_il = e^{(σ_i − σ_l)t + ½log α + log‖ũ_i‖∞ − b_l} ẑ_il
 /// needs no D^{−½}, so t = 0 is covered too. Columns are stored contiguously; every inner loop is a <see cref="DenseKernels"/> call.</para>
+/// <para>An instance is a workspace for one size (n, m): its buffers are reused by every call of <see cref="Factor(double[], double[], double[], double, double, Span{double})"/>,
+/// so evaluating many time points allocates nothing. One instance serves one thread at a time.</para>
 /// </summary>
-internal static class GradedHouseholder
+internal sealed class GradedHouseholder
 {
-    /// <summary>F (n×m, row-major) with W̃(t) = F Fᵀ.</summary>
+    private readonly int n, m, rows;
+    private readonly double[][] x;            // column c of the working matrix, over row positions
+    private readonly double[][] omegaAt;      // ω_j of step k (relative to the pivot row), over row positions
+    private readonly double[]?[] scaleAfter;  // renormalization factors applied after step k (valid when hasScale[k]; allocated on first use)
+    private readonly double[][] z;            // Q's columns in the graded representation
+    private readonly bool[] hasScale;
+    private readonly double[] sig, b, omegaA, omegaB, weighted, vhat, rowMax, colNorm, vPivot, vv, pivotSig, pivotB;
+    private readonly int[] orig, pivotColumn;
+    private readonly bool[] dead, isActive;
+
+    /// <summary>A workspace for n rows of Ũ and m columns.</summary>
+    public GradedHouseholder(int n, int m)
+    {
+        this.n = n; this.m = m; rows = n + m;
+        x = Jagged(m, rows); omegaAt = Jagged(m, rows); scaleAfter = new double[m][]; z = Jagged(m, rows);
+        hasScale = new bool[m];
+        sig = new double[rows]; b = new double[rows]; omegaA = new double[rows]; omegaB = new double[rows];
+        weighted = new double[rows]; vhat = new double[rows]; rowMax = new double[rows];
+        colNorm = new double[m]; vPivot = new double[m]; vv = new double[m]; pivotSig = new double[m]; pivotB = new double[m];
+        orig = new int[rows]; pivotColumn = new int[m];
+        dead = new bool[rows]; isActive = new bool[m];
+    }
+
+    private static double[][] Jagged(int count, int length)
+    {
+        var a = new double[count][];
+        for (int i = 0; i < count; i++) a[i] = new double[length];
+        return a;
+    }
+
+    /// <summary>ω_j = e^{2(ρ_j − ρ_ref)}, the weight of row j relative to row ref. 0 for a zero row and for a dead row (active part
+    /// exactly zero): such a row contributes nothing, and its exponent may exceed the reference's by more than the double range
+    /// (at t = 1e300 a dead row of a larger σ gave ω = ∞ and ∞·0 = NaN in the column norms).</summary>
+    private double Weight(int j, int reference, double t) =>
+        double.IsNegativeInfinity(b[j]) || dead[j] ? 0 : Math.Exp(2 * ((sig[j] - sig[reference]) * t + (b[j] - b[reference])));
+
+    /// <summary>Writes F (n×m, row-major) with W̃(t) = F Fᵀ into <paramref name="f"/>.</summary>
     /// <param name="mantissa">Ũ's rows scaled to max |entry| = 1 (n×m row-major); zero rows stay zero.</param>
     /// <param name="logRowNorm">log ‖ũ_i‖∞ (−∞ for a zero row).</param>
     /// <param name="sigma">σ_i ≥ 0, i = 0..n−1.</param>
     /// <param name="logAlpha">log α.</param>
     /// <param name="t">Finite t ≥ 0.</param>
-    /// <param name="m">r, the number of columns of Ũ.</param>
-    public static double[] Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, int m)
+    /// <param name="f">Output, n·m entries.</param>
+    public void Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f)
     {
-        int n = sigma.Length, rows = n + m;
-        var x = new double[m][];                  // column c of the working matrix, over row positions
-        for (int c = 0; c < m; c++) x[c] = new double[rows];
-        var sig = new double[rows];
-        var b = new double[rows];
-        var orig = new int[rows];
-        var dead = new bool[rows];                // active part exactly zero
+        for (int c = 0; c < m; c++) Array.Clear(x[c]);
         for (int i = 0; i < n; i++)
         {
             for (int c = 0; c < m; c++) x[c][i] = mantissa[i * m + c];
@@ -45,27 +77,16 @@ internal static class GradedHouseholder
             orig[i] = i;
             dead[i] = double.IsNegativeInfinity(logRowNorm[i]);
         }
-        for (int j = 0; j < m; j++) { x[j][n + j] = 1; orig[n + j] = n + j; }
-
-        var omegaAt = new double[m][];            // ω_j of step k (relative to the pivot row), over row positions
-        var scaleAfter = new double[m][];         // renormalization factors applied after step k
-        var pivotColumn = new int[m];
-        var vPivot = new double[m];
-        var vv = new double[m];
-        var pivotSig = new double[m];
-        var pivotB = new double[m];
-        var active = new List<int>(Enumerable.Range(0, m));
-        var omega = new double[rows];
-        var weighted = new double[rows];
-        var vhat = new double[rows];
-        var rowMax = new double[rows];
+        for (int j = 0; j < m; j++) { x[j][n + j] = 1; orig[n + j] = n + j; sig[n + j] = 0; b[n + j] = 0; dead[n + j] = false; }
+        Array.Fill(isActive, true);
+        int activeCount = m;
+        var omega = omegaA;
+        var omegaNext = omegaB;
 
         // Rows are renormalized (mantissa max |entry| back to 1) only when their active part has shrunk below this: between
         // renormalizations every weight e^{2(b_j − b_ref)} stays ≤ 1 and a row it underflows is still below 1e-112 of the
         // reference row, so pivoting and sums see every non-negligible row (and no sweep over all rows is needed per step).
         const double renormalizeBelow = 1e-50;
-        var colNorm = new double[m];
-        var omegaNext = new double[rows];
         bool normsValid = false;
         int refRow = -1;
         for (int k = 0; k < m; k++)
@@ -80,12 +101,13 @@ internal static class GradedHouseholder
                 }
                 if (refRow < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
                 for (int j = k; j < rows; j++)
-                    omega[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[refRow]) * t + (b[j] - b[refRow])));
-                foreach (int c in active) colNorm[c] = DenseKernels.WeightedSquares(omega.AsSpan(k), x[c].AsSpan(k));
+                    omega[j] = Weight(j, refRow, t);
+                for (int c = 0; c < m; c++)
+                    if (isActive[c]) colNorm[c] = DenseKernels.WeightedSquares(omega.AsSpan(k, rows - k), x[c].AsSpan(k));
             }
             int p = -1; double best = -1;
-            foreach (int c in active)
-                if (colNorm[c] > best) { best = colNorm[c]; p = c; }
+            for (int c = 0; c < m; c++)
+                if (isActive[c] && colNorm[c] > best) { best = colNorm[c]; p = c; }
             int q = k; double bestRow = -1;
             var xp = x[p];
             for (int j = k; j < rows; j++)
@@ -93,22 +115,29 @@ internal static class GradedHouseholder
                 double w = omega[j] * xp[j] * xp[j];
                 if (w > bestRow) { bestRow = w; q = j; }
             }
+            // ω holds e^{2(ρ_j − ρ_ref)} for the reference row; the weights relative to the pivot row (ω_k) and to the next
+            // reference (ω_next) are those same numbers, bit for bit (same operands), whenever that row is the reference
+            // row — for ω_k when the pivot row is the reference, for ω_next when it is not and the reference stays the
+            // largest — so most steps need one pass of exponentials instead of two.
+            bool pivotIsReference = q == refRow;
             if (q != k)
             {
                 for (int c = 0; c < m; c++) (x[c][k], x[c][q]) = (x[c][q], x[c][k]);
                 for (int l = 0; l < k; l++)
                 {
                     (omegaAt[l][k], omegaAt[l][q]) = (omegaAt[l][q], omegaAt[l][k]);
-                    if (scaleAfter[l] is { } sa) (sa[k], sa[q]) = (sa[q], sa[k]);
+                    if (hasScale[l]) { var sa = scaleAfter[l]!; (sa[k], sa[q]) = (sa[q], sa[k]); }
                 }
                 (sig[k], sig[q]) = (sig[q], sig[k]); (b[k], b[q]) = (b[q], b[k]);
                 (orig[k], orig[q]) = (orig[q], orig[k]); (dead[k], dead[q]) = (dead[q], dead[k]);
+                (omega[k], omega[q]) = (omega[q], omega[k]);
                 if (refRow == k) refRow = q; else if (refRow == q) refRow = k;
             }
-            var om = new double[rows];
-            for (int j = k; j < rows; j++)
-                om[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[k]) * t + (b[j] - b[k])));
-            omegaAt[k] = om;
+            var om = omegaAt[k];
+            if (pivotIsReference) Array.Copy(omega, k, om, k, rows - k);
+            else
+                for (int j = k; j < rows; j++)
+                    om[j] = Weight(j, k, t);
             double norm2 = DenseKernels.WeightedSquares(om.AsSpan(k), xp.AsSpan(k));
             double alphaHat = -Math.CopySign(Math.Sqrt(norm2), xp[k]);
             double vk = xp[k] - alphaHat;
@@ -117,9 +146,9 @@ internal static class GradedHouseholder
             double vvk = DenseKernels.WeightedSquares(om.AsSpan(k), vhat.AsSpan(k));
             for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
             pivotColumn[k] = p; vPivot[k] = vk; vv[k] = vvk; pivotSig[k] = sig[k]; pivotB[k] = b[k];
-            active.Remove(p);
-            scaleAfter[k] = null!;  // all ones unless a row is renormalized below
-            if (active.Count == 0) break;
+            isActive[p] = false; activeCount--;
+            hasScale[k] = false;  // all ones unless a row is renormalized below
+            if (activeCount == 0) break;
 
             // Next step's reference and weights, chosen now so that the update pass also yields the next column norms.
             int next = -1;
@@ -129,11 +158,14 @@ internal static class GradedHouseholder
                 if (next < 0 || (sig[j] - sig[next]) * t + (b[j] - b[next]) > 0) next = j;
             }
             if (next < 0) throw new InvalidOperationException("graded QR: no active row left (cannot happen: the identity block has full rank)");
-            for (int j = k + 1; j < rows; j++)
-                omegaNext[j] = double.IsNegativeInfinity(b[j]) ? 0 : Math.Exp(2 * ((sig[j] - sig[next]) * t + (b[j] - b[next])));
+            if (next == refRow) Array.Copy(omega, k + 1, omegaNext, k + 1, rows - k - 1);
+            else
+                for (int j = k + 1; j < rows; j++)
+                    omegaNext[j] = Weight(j, next, t);
             Array.Clear(rowMax, k + 1, rows - k - 1);
-            foreach (int c in active)
+            for (int c = 0; c < m; c++)
             {
+                if (!isActive[c]) continue;
                 var xc = x[c];
                 double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), xc.AsSpan(k)) / vvk;
                 xc[k] -= gamma * vk;
@@ -148,21 +180,34 @@ internal static class GradedHouseholder
                 if (s >= renormalizeBelow) continue;
                 normsValid = false;
                 if (s == 0) { dead[j] = true; continue; }
-                double inv = 1 / s;
-                foreach (int c in active) x[c][j] *= inv;
+                if (s >= 1e-300)
+                {
+                    double inv = 1 / s;
+                    for (int c = 0; c < m; c++)
+                        if (isActive[c]) x[c][j] *= inv;
+                }
+                else
+                {
+                    // 1/s overflows for a subnormal s (and ∞·0 = NaN followed): divide by the power of two 2^⌊log₂ s⌋ instead,
+                    // exactly, and record that as the scale.
+                    int e = Math.ILogB(s);
+                    for (int c = 0; c < m; c++)
+                        if (isActive[c]) x[c][j] = Math.ScaleB(x[c][j], -e);
+                    s = Math.ScaleB(1.0, e);
+                }
                 if (!double.IsNegativeInfinity(b[j])) b[j] += Math.Log(s);
-                if (scaleAfter[k] is null) { scaleAfter[k] = new double[rows]; Array.Fill(scaleAfter[k], 1.0); }
-                scaleAfter[k][j] = s;
+                var sa = scaleAfter[k] ??= new double[rows];
+                if (!hasScale[k]) { hasScale[k] = true; Array.Fill(sa, 1.0); }
+                sa[j] = s;
             }
         }
 
         // Backward accumulation of Q's columns in the graded representation: Z = H_0 ⋯ H_{m−1}[I_m; 0].
-        var z = new double[m][];
-        for (int l = 0; l < m; l++) { z[l] = new double[rows]; z[l][l] = 1; }
+        for (int l = 0; l < m; l++) { Array.Clear(z[l]); z[l][l] = 1; }
         for (int k = m - 1; k >= 0; k--)
         {
-            if (scaleAfter[k] is not null)
-                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k].AsSpan(k + 1));
+            if (hasScale[k])
+                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k]!.AsSpan(k + 1));
             var xp = x[pivotColumn[k]];
             Array.Copy(xp, k, vhat, k, rows - k);
             vhat[k] = vPivot[k];
@@ -175,7 +220,7 @@ internal static class GradedHouseholder
             }
         }
 
-        var f = new double[n * m];
+        f[..(n * m)].Clear();
         for (int pos = 0; pos < rows; pos++)
         {
             int i = orig[pos];
@@ -192,6 +237,5 @@ internal static class GradedHouseholder
                 f[i * m + l] = Math.CopySign(Math.Exp(e), zl);
             }
         }
-        return f;
     }
 }

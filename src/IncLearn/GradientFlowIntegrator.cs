@@ -10,7 +10,7 @@ namespace IncLearn;
 public sealed record FlowTrajectory(IReadOnlyList<double> Times, IReadOnlyList<Matrix<double>> W, IReadOnlyList<Matrix<double>> U, StepStatistics Statistics);
 
 /// <summary>
-/// Reference solution of the gradient flow (2) U̇ = (Y − UUᵀ)U by <see cref="DormandPrince45"/>. It integrates U, not the
+/// Reference solution of the gradient flow (2) U̇ = (Y − UUᵀ)U by <see cref="DormandPrince45"/> (or <see cref="DormandPrince853"/>). It integrates U, not the
 /// Riccati ODE (3) for W: when rank W₀ &lt; K a transverse perturbation of W grows like e^{2σt} and a negative one blows up
 /// in finite time, so integrating W fails for rank-deficient starts.
 /// </summary>
@@ -24,10 +24,14 @@ public static class GradientFlowIntegrator
     /// <param name="atol">Absolute tolerance on the entries of U; default 1e-3·rtol·max|U₀ᵢⱼ| (entries of U start at size
     /// α^{1/2}, and a looser atol lets the integrator skip the slow exponential growth: 2–200 % errors at α = 1e-8).
     /// A zero shape gives U ≡ 0, the exact solution.</param>
-    /// <param name="maxSteps">Step cap passed to <see cref="DormandPrince45"/>; exceeding it throws with the time reached.</param>
+    /// <param name="maxSteps">Step cap passed to the integrator; exceeding it throws with the time reached.</param>
+    /// <param name="method">The Runge–Kutta pair (default <see cref="OdeMethod.DormandPrince45"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">method is not an <see cref="OdeMethod"/> value.</exception>
     public static FlowTrajectory Integrate(Target target, Initialization initialization, IReadOnlyList<double> times,
-        double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000)
+        double rtol = 1e-10, double? atol = null, int maxSteps = 10_000_000, OdeMethod method = OdeMethod.DormandPrince45)
     {
+        if (method is not (OdeMethod.DormandPrince45 or OdeMethod.DormandPrince853))
+            throw new ArgumentOutOfRangeException(nameof(method), method, "method must be DormandPrince45 or DormandPrince853");
         Numerics.CheckTimes(times, nameof(times), sorted: true);
         Initialization.CheckMatches(target, initialization);
         double alpha = initialization.Alpha;
@@ -38,10 +42,25 @@ public static class GradientFlowIntegrator
         double scaleU = Math.Max(u0.Enumerate().Select(Math.Abs).DefaultIfEmpty(0).Max(), double.Epsilon);
         double a = atol ?? rtol * 1e-3 * scaleU;
 
-        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r: every product is a sum of row axpys (vectorized,
-        // DenseKernels.Axpy), O(n²r + nr²) per call, no allocation.
+        // f(U) = (Y − UUᵀ)U = YU − U(UᵀU), U row-major n×r, O(n²r + nr²) per call, no allocation. With OpenBLAS: the row-major
+        // n×r U is the column-major r×n Uᵀ, so f(U)ᵀ = UᵀY − (UᵀU)Uᵀ is three BLAS-3 calls (Y and UᵀU are symmetric).
+        // Otherwise every product is a sum of row axpys (vectorized, DenseKernels.Axpy).
         var yRows = target.Y.ToRowMajorArray();
         var gram = new double[r * r];
+        void NativeRhs(double _, double[] uv, double[] du)
+        {
+            if (NativeLapack.HasSymmetricProducts)
+            {
+                // G = UᵀU by dsyrk (lower triangle, half the flops of dgemm), f(U)ᵀ = UᵀY − G·Uᵀ with G applied by dsymm.
+                NativeLapack.Syrk(r, n, 1, uv, r, 0, gram, r);
+                NativeLapack.Gemm(false, false, r, n, n, 1, uv, r, yRows, n, 0, du, r);
+                NativeLapack.SymmLeft(r, n, -1, gram, r, uv, r, 1, du, r);
+                return;
+            }
+            NativeLapack.Gemm(false, true, r, r, n, 1, uv, r, uv, r, 0, gram, r);
+            NativeLapack.Gemm(false, false, r, n, n, 1, uv, r, yRows, n, 0, du, r);
+            NativeLapack.Gemm(false, false, r, n, r, -1, gram, r, uv, r, 1, du, r);
+        }
         void Rhs(double _, double[] uv, double[] du)
         {
             Array.Clear(gram);
@@ -66,9 +85,13 @@ public static class GradientFlowIntegrator
 
         var state0 = new double[n * r];
         for (int i = 0; i < n; i++) for (int j = 0; j < r; j++) state0[i * r + j] = u0[i, j];
-        var result = DormandPrince45.Integrate(Rhs, state0, times, rtol, a, maxSteps: maxSteps);
+        Action<double, double[], double[]> f = NativeLapack.IsPreferred ? NativeRhs : Rhs;
+        var result = method == OdeMethod.DormandPrince853
+            ? DormandPrince853.Integrate(f, state0, times, rtol, a, maxSteps: maxSteps)
+            : DormandPrince45.Integrate(f, state0, times, rtol, a, maxSteps: maxSteps);
         var us = result.States.Select(s => Matrix<double>.Build.Dense(n, r, (i, j) => s[i * r + j])).ToArray();
-        var ws = us.Select(u => u * u.Transpose()).ToArray();
+        // W = UUᵀ: through OpenBLAS when preferred (the managed product keeps the default path's bits as they were).
+        var ws = us.Select(u => NativeLapack.IsPreferred ? NativeLapack.Multiply(u, false, u, true) : u * u.Transpose()).ToArray();
         return new FlowTrajectory(result.Times, ws, us, result.Statistics);
     }
 }

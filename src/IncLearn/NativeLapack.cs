@@ -5,7 +5,7 @@ namespace IncLearn;
 
 /// <summary>
 /// A thin binding to the two optimized routines the library's dense work needs most — LAPACK's symmetric eigendecomposition
-/// (dsyevd) and BLAS's matrix product (cblas_dgemm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
+/// (dsyevd) and BLAS's matrix product (cblas_dgemm, on matrices or on the integrator's own spans) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
 /// loaded with <see cref="NativeLibrary"/> at first use and used when <c>INCLEARN_NATIVE=1</c> (see <see cref="UseNative"/> for
 /// why it is opt-in). Otherwise, or when the library is absent (or <c>INCLEARN_NATIVE=0</c>), every call runs MathNet.Numerics'
 /// managed code, with the same results up to rounding;
@@ -16,6 +16,8 @@ internal static unsafe class NativeLapack
 {
     private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void> Dsyevd;
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemm;
+    private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double, double*, int, void> Dsyrk;
+    private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dsymm;
 
     static NativeLapack()
     {
@@ -27,6 +29,11 @@ internal static unsafe class NativeLapack
             {
                 Dsyevd = (delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)e;
                 Dgemm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)g;
+                if (NativeLibrary.TryGetExport(handle, "cblas_dsyrk", out var k) && NativeLibrary.TryGetExport(handle, "cblas_dsymm", out var y))
+                {
+                    Dsyrk = (delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double, double*, int, void>)k;
+                    Dsymm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)y;
+                }
                 LibraryName = name;
                 // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
                 // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
@@ -48,7 +55,11 @@ internal static unsafe class NativeLapack
     // OpenBLAS is called from several threads at once (ClosedFormSolution.On); one call at a time rules out its shared buffers.
     private static readonly object Gate = new();
 
-    private static bool UseNative(bool? native) => native ?? (Preferred && IsAvailable && !ManagedOnly.Value);
+    private static bool UseNative(bool? native) => native ?? Preferred && IsAvailable && !ManagedOnly.Value;
+
+    /// <summary>Whether calls without an explicit choice go to OpenBLAS (INCLEARN_NATIVE=1, library found, not
+    /// <see cref="ManagedOnly"/>).</summary>
+    public static bool IsPreferred => UseNative(null);
 
     /// <summary>Whether OpenBLAS was found.</summary>
     public static bool IsAvailable => Dsyevd != null;
@@ -86,6 +97,66 @@ internal static unsafe class NativeLapack
         }
         if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
         return (w, Matrix<double>.Build.Dense(n, n, m));
+    }
+
+    /// <summary>C ← α·op(A)·op(B) + β·C on column-major spans (cblas_dgemm), for callers that keep their own buffers
+    /// (the integrator's right-hand side). OpenBLAS only: check <see cref="IsAvailable"/> first.</summary>
+    /// <exception cref="InvalidOperationException">OpenBLAS is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda,
+        ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
+    {
+        if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
+        if (m == 0 || n == 0) return;
+        CheckSpan(a.Length, lda, transposeA ? k : m, transposeA ? m : k, nameof(a));
+        CheckSpan(b.Length, ldb, transposeB ? n : k, transposeB ? k : n, nameof(b));
+        CheckSpan(c.Length, ldc, m, n, nameof(c));
+        const int colMajor = 102, noTrans = 111, trans = 112;
+        lock (Gate)
+        fixed (double* pa = a, pb = b, pc = c)
+            Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+    }
+
+    /// <summary>Whether <see cref="Syrk"/> and <see cref="SymmLeft"/> are available (OpenBLAS found and exports them).</summary>
+    public static bool HasSymmetricProducts => Dsyrk != null && Dsymm != null;
+
+    /// <summary>The lower triangle of C ← α·A·Aᵀ + β·C (cblas_dsyrk, column-major, A n×k): half the flops of dgemm.</summary>
+    /// <exception cref="InvalidOperationException">dsyrk is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void Syrk(int n, int k, double alpha, ReadOnlySpan<double> a, int lda, double beta, Span<double> c, int ldc)
+    {
+        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
+        if (n == 0) return;
+        CheckSpan(a.Length, lda, n, k, nameof(a));
+        CheckSpan(c.Length, ldc, n, n, nameof(c));
+        const int colMajor = 102, lower = 122, noTrans = 111;
+        lock (Gate)
+        fixed (double* pa = a, pc = c)
+            Dsyrk(colMajor, lower, noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
+    }
+
+    /// <summary>C ← α·S·B + β·C with S symmetric on the left (only its lower triangle read; cblas_dsymm, column-major,
+    /// S m×m, B and C m×n).</summary>
+    /// <exception cref="InvalidOperationException">dsymm is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void SymmLeft(int m, int n, double alpha, ReadOnlySpan<double> s, int lds, ReadOnlySpan<double> b, int ldb,
+        double beta, Span<double> c, int ldc)
+    {
+        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
+        if (m == 0 || n == 0) return;
+        CheckSpan(s.Length, lds, m, m, nameof(s));
+        CheckSpan(b.Length, ldb, m, n, nameof(b));
+        CheckSpan(c.Length, ldc, m, n, nameof(c));
+        const int colMajor = 102, left = 141, lower = 122;
+        lock (Gate)
+        fixed (double* ps = s, pb = b, pc = c)
+            Dsymm(colMajor, left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+    }
+
+    private static void CheckSpan(int length, int ld, int rows, int cols, string name)
+    {
+        if (ld < Math.Max(1, rows) || (cols > 0 && length < ld * (cols - 1) + rows))
+            throw new ArgumentException($"{name} holds {length} entries, too few for {rows}×{cols} with leading dimension {ld}", name);
     }
 
     /// <summary>op(A)·op(B) with op = transpose when requested.</summary>

@@ -160,12 +160,15 @@ public abstract class IncrementalLearningTheorem
     public Verification Verify(double logAlpha, int samplesPerWindow = 200)
     {
         if (samplesPerWindow < 2) throw new ArgumentOutOfRangeException(nameof(samplesPerWindow), samplesPerWindow, "need at least 2 samples per window");
-        var cf = new ClosedFormSolution(Target, InitializationAtLogAlpha(logAlpha));
+        var distance = new BestRankKDistance(new ClosedFormSolution(Target, InitializationAtLogAlpha(logAlpha)));
         var checks = new List<WindowCheck>();
         foreach (var w in Windows(logAlpha))
         {
-            var yk = Target.BestRankK(w.K);
-            double Ratio(double t) => Numerics.SymmetricSpectralNorm(cf.At(t) - yk) / Epsilon;
+            double Ratio(double t)
+            {
+                distance.Evaluate(t);
+                return distance.To(w.K) / Epsilon;
+            }
             double end = double.IsPositiveInfinity(w.End) ? w.Start + Math.Max(w.Start, 10 / Target.SigmaY[w.K - 1]) : w.End;
             double max = double.NegativeInfinity;
             if (w.IsNonEmpty)
