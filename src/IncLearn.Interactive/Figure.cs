@@ -49,7 +49,7 @@ public sealed class Figure
     public string HtmlWithImageFallback()
     {
         if (!StaticImage.Available) return Html;
-        string id = "inclearn-png-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Json)), 0, 8).ToLowerInvariant();
+        string id = "inclearn-png-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Json)), 0, 16).ToLowerInvariant(); // 32 hex digits: compared as a volatile id, like the chart div's
         var (width, height) = Size;
         return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + System.Net.WebUtility.HtmlEncode(Title)
             + "\" width=\"" + width + "\" height=\"" + height + "\" style=\"max-width:100%;height:auto\">" + Html

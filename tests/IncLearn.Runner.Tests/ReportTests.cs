@@ -43,6 +43,12 @@ public class ReportTests
         // Images compare by presence: a PNG whose bytes differ is still the same rendering of the data beside it.
         Assert.Null(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("image/png", "BBBB")), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display("image/png", "AAAA")), Executed(Display("text/plain", "x")), 1e-9));
+        // So does an image embedded in HTML (a chart's PNG fallback), with the chart's volatile ids; the HTML around it still counts.
+        static string Chart(string id, string png, string title) => $"<div><img id=\"inclearn-png-{id}\" src=\"data:image/png;base64,{png}\" alt=\"{title}\"></div>";
+        Assert.Null(Comparison.Compare(Executed(Display("text/html", Chart(new string('a', 32), "iVBOR1e5+/=", "t"))),
+            Executed(Display("text/html", Chart(new string('b', 32), "iVBOR2e7/+", "t"))), 1e-9));
+        Assert.NotNull(Comparison.Compare(Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "one"))),
+            Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "two"))), 1e-9));
         // JSON compares as JSON: the stdio protocol's \u escapes equal the characters, numbers within rtol, other numbers differ.
         const string mime = "application/vnd.inclearn.checks+json";
         Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0000000000001}]")),
