@@ -248,22 +248,14 @@ public static partial class ChartBuilder
         return font;
     }
 
-    /// <summary>The figure JSON (plotly.js data, layout, config) and the notebook HTML of a chart: a div and a script that loads
-    /// plotly.js through require.js, as Plotly.NET.Interactive writes it. Plotly.NET gives the chart div a random GUID; it is replaced
-    /// by one derived from the figure, so that re-executing a notebook reproduces its outputs byte for byte.</summary>
+    /// <summary>The figure JSON (plotly.js data, layout) and the notebook HTML of a chart (see <see cref="NotebookHtml"/>). The
+    /// chart div's id is derived from the figure, so that re-executing a notebook reproduces its outputs byte for byte.</summary>
     private static (string FigureJson, string Html) Build(GenericChart chart)
     {
         Polish(chart);
         string json = GenericChart.toFigureJson(chart);
-        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewRequire(PlotlyCdn));
-        string html = GenericChart.toChartHTML(FSharpChart.withDisplayOptions(options).Invoke(chart));
-        var guid = DivId().Match(html);
-        if (guid.Success)
-        {
-            string stable = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)).ToString();
-            html = html.Replace(guid.Groups[1].Value, stable).Replace(guid.Groups[1].Value.Replace("-", ""), stable.Replace("-", ""));
-        }
-        return (json, html);
+        string id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)).ToString();
+        return (json, NotebookHtml.Write(json, id, PlotlyCdn));
     }
 
     // House style, on every figure: fonts readable on a projector; ticks as powers of ten (10⁻⁶, not SI prefixes like "1µ").
@@ -278,7 +270,4 @@ public static partial class ChartBuilder
                 && property.Value is DynamicObj.DynamicObj axis)
                 axis.SetProperty("exponentformat", "power");
     }
-
-    [GeneratedRegex("<div id=\"([0-9a-f-]{36})\"")]
-    private static partial Regex DivId();
 }
