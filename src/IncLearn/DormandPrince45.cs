@@ -64,12 +64,7 @@ public static class DormandPrince45
         {
             while (t < target)
             {
-                if (accepted + rejected >= maxSteps)
-                    throw new InvalidOperationException(
-                        $"DormandPrince45: the step cap maxSteps = {maxSteps} was reached at t = {t:G6} before the output time {target:G6}; raise maxSteps or loosen rtol/atol");
-                if (h <= 16 * double.Epsilon || h < 4 * Math.BitIncrement(t) - 4 * t)
-                    throw new InvalidOperationException(
-                        $"DormandPrince45: the step size fell to {h:G3} at t = {t:G6} (below rounding): the solution blows up or f returns non-finite values there");
+                CheckStep(nameof(DormandPrince45), accepted + rejected, maxSteps, t, h, target);
                 bool lastStep = t + h >= target;
                 double hStep = lastStep ? target - t : h;
                 for (int i = 0; i < m; i++) tmp[i] = y[i] + hStep * A21 * k1[i];
@@ -131,6 +126,19 @@ public static class DormandPrince45
         if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be ≥ 1, got {maxSteps}");
         for (int i = 0; i < y0.Length; i++)
             if (!double.IsFinite(y0[i])) throw new ArgumentException($"y0 must be finite: y0[{i}] = {y0[i]}", nameof(y0));
+    }
+
+    /// <summary>The guards every step of both pairs takes: the step cap, and a step that fell below the rounding of t.</summary>
+    /// <exception cref="InvalidOperationException">the cap is reached, or the step is below rounding (the solution blows up or
+    /// f returns non-finite values).</exception>
+    internal static void CheckStep(string method, int steps, int maxSteps, double t, double h, double nextOutput)
+    {
+        if (steps >= maxSteps)
+            throw new InvalidOperationException(
+                $"{method}: the step cap maxSteps = {maxSteps} was reached at t = {t:G6} before the output time {nextOutput:G6}; raise maxSteps or loosen rtol/atol");
+        if (h <= 16 * double.Epsilon || h < 4 * Math.BitIncrement(t) - 4 * t)
+            throw new InvalidOperationException(
+                $"{method}: the step size fell to {h:G3} at t = {t:G6} (below rounding): the solution blows up or f returns non-finite values there");
     }
 
     /// <summary>Starting step (Hairer, Nørsett &amp; Wanner, Solving ODEs I, §II.4, "automatic step size selection"):

@@ -78,12 +78,7 @@ public static class DormandPrince853
 
         while (next < outputTimes.Count)
         {
-            if (accepted + rejected >= maxSteps)
-                throw new InvalidOperationException(
-                    $"DormandPrince853: the step cap maxSteps = {maxSteps} was reached at t = {t:G6} before the output time {outputTimes[next]:G6}; raise maxSteps or loosen rtol/atol");
-            if (h <= 16 * double.Epsilon || h < 4 * Math.BitIncrement(t) - 4 * t)
-                throw new InvalidOperationException(
-                    $"DormandPrince853: the step size fell to {h:G3} at t = {t:G6} (below rounding): the solution blows up or f returns non-finite values there");
+            DormandPrince45.CheckStep(nameof(DormandPrince853), accepted + rejected, maxSteps, t, h, outputTimes[next]);
             bool lastStep = t + h >= tEnd;
             double hStep = lastStep ? tEnd - t : h;
             for (int s = 1; s < 12; s++)
