@@ -21,6 +21,30 @@ public static class QuickTable
         return times[times.Count / 2];
     }
 
+    /// <summary>How far the fast path's W(t) lies from the exact graded QR's (relative Frobenius), at every time for n ≤ 200 and
+    /// every 20th above (the exact path takes seconds per point there), with both paths' times per point.</summary>
+    private static string FastPathDeviation(Problem p, ClosedFormSolution fast)
+    {
+        ClosedFormSolution exact;
+        NativeLapack.ManagedOnly.Value = true;
+        try { exact = new ClosedFormSolution(p.MakeTarget(), p.MakeInitialization()); }
+        finally { NativeLapack.ManagedOnly.Value = false; }
+        var times = p.N <= 200 ? p.Times : p.Times.Where((_, j) => j % 20 == 19).ToArray();
+        double worst = 0, fastMs = 0, exactMs = 0;
+        foreach (double t in times)
+        {
+            var sw = Stopwatch.StartNew();
+            var a = fast.At(t);
+            fastMs += sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            var b = exact.At(t);
+            exactMs += sw.Elapsed.TotalMilliseconds;
+            worst = Math.Max(worst, (a - b).FrobeniusNorm() / b.FrobeniusNorm());
+        }
+        return $"fast path vs exact graded QR at {times.Length} times: max relative Frobenius deviation {worst:G2}; " +
+               $"{fastMs / times.Length:G3} ms vs {exactMs / times.Length:G3} ms per point";
+    }
+
     public static void Run(int[] sizes)
     {
         if (sizes.Length == 1 && sizes[0] == 0) sizes = [10, 50, 200];
@@ -36,6 +60,8 @@ public static class QuickTable
             var init = p.MakeInitialization();
             var cf = new ClosedFormSolution(target, init);
             int reps = n <= 50 ? 21 : n <= 200 ? 5 : n <= 500 ? 3 : 1;
+            Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}");
+            if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
             double build = Median(() => new ClosedFormSolution(p.MakeTarget(), init), reps);
             double at = Median(() => cf.At(p.Times[100]), reps);
             if (n <= 200)

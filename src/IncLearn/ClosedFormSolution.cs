@@ -35,6 +35,7 @@ public sealed class ClosedFormSolution
     private readonly double[] logRowNorm;     // log of each row's max |entry| (−∞ for a zero row)
     private readonly RotatedInitialShape shape;
     private readonly Lazy<Matrix<double>> rotatedLimit;
+    private readonly InverseFactorForm? inverseForm;  // BLAS-3 fast path of At, on OpenBLAS where it is exact (see InverseFactorForm)
     // Workspaces of the per-time QR, reused: repeated calls allocate nothing, and On's parallel workers keep one each
     // (at n = 1000 a workspace holds 64 MB).
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
@@ -68,7 +69,16 @@ public sealed class ClosedFormSolution
         m = compress ? n : r;
         mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
+        // Only on OpenBLAS (opt-in, see NativeLapack): the managed default keeps the stored notebook outputs bit for bit.
+        if (NativeLapack.IsPreferred) inverseForm = InverseFactorForm.TryCreate(target, ut, logAlpha);
     }
+
+    /// <summary>Whether <see cref="At"/> evaluates through the BLAS-3 fast path (OpenBLAS in use, W̃₀ invertible with a
+    /// well-conditioned inverse factor; see the internal InverseFactorForm).</summary>
+    internal bool UsesInverseFactorForm => inverseForm != null;
+
+    /// <summary>The fast path's q = ‖diag(‖R₀e_j‖)·T‖_F (null when it is not used).</summary>
+    internal double? InverseFactorConditionBound => inverseForm?.ConditionBound;
 
     /// <summary>The target Y.</summary>
     public Target Target { get; }
@@ -92,6 +102,7 @@ public sealed class ClosedFormSolution
     {
         Numerics.CheckTime(t, nameof(t));
         if (double.IsPositiveInfinity(t)) return Limit();
+        if (inverseForm?.TryAt(t) is { } fast) return fast;
         var pf = NativeLapack.Multiply(Target.Phi, false, FactorAt(t), false);
         return Gram(pf);
     }

@@ -4,8 +4,9 @@ using MathNet.Numerics.LinearAlgebra;
 namespace IncLearn;
 
 /// <summary>
-/// A thin binding to the two optimized routines the library's dense work needs most — LAPACK's symmetric eigendecomposition
-/// (dsyevd) and BLAS's matrix product (cblas_dgemm, on matrices or on the integrator's own spans) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
+/// A thin binding to the optimized routines the library's dense work needs — LAPACK's symmetric eigendecomposition
+/// (dsyevd), BLAS's matrix products (cblas_dgemm, dsyrk, dsymm, on matrices or on the integrator's own spans) and the few
+/// routines of the closed form's fast path (<see cref="InverseFactorForm"/>: dgerqf, dtrtri, dtpqrt, cblas_dtrsm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
 /// loaded with <see cref="NativeLibrary"/> at first use and used when <c>INCLEARN_NATIVE=1</c> (see <see cref="UseNative"/> for
 /// why it is opt-in). Otherwise, or when the library is absent (or <c>INCLEARN_NATIVE=0</c>), every call runs MathNet.Numerics'
 /// managed code, with the same results up to rounding;
@@ -18,6 +19,10 @@ internal static unsafe class NativeLapack
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemm;
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double, double*, int, void> Dsyrk;
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dsymm;
+    private static readonly delegate* unmanaged[Cdecl]<int*, int*, double*, int*, double*, double*, int*, int*, void> Dgerqf;
+    private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, int*, nuint, nuint, void> Dtrtri;
+    private static readonly delegate* unmanaged[Cdecl]<int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, void> Dtpqrt;
+    private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, int, double, double*, int, double*, int, void> Dtrsm;
 
     static NativeLapack()
     {
@@ -34,6 +39,14 @@ internal static unsafe class NativeLapack
                     Dsyrk = (delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double, double*, int, void>)k;
                     Dsymm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)y;
                 }
+                if (NativeLibrary.TryGetExport(handle, "dgerqf_", out var rq) && NativeLibrary.TryGetExport(handle, "dtrtri_", out var ti)
+                    && NativeLibrary.TryGetExport(handle, "dtpqrt_", out var tp) && NativeLibrary.TryGetExport(handle, "cblas_dtrsm", out var ts))
+                {
+                    Dgerqf = (delegate* unmanaged[Cdecl]<int*, int*, double*, int*, double*, double*, int*, int*, void>)rq;
+                    Dtrtri = (delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, int*, nuint, nuint, void>)ti;
+                    Dtpqrt = (delegate* unmanaged[Cdecl]<int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, void>)tp;
+                    Dtrsm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, int, double, double*, int, double*, int, void>)ts;
+                }
                 LibraryName = name;
                 // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
                 // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
@@ -47,18 +60,22 @@ internal static unsafe class NativeLapack
     /// <summary>Set to true (per async flow: tests of the managed path run beside others) to use MathNet's managed code.</summary>
     public static readonly AsyncLocal<bool> ManagedOnly = new();
 
+    /// <summary>Set to true (per async flow) to use OpenBLAS as INCLEARN_NATIVE=1 would, without the environment variable:
+    /// tests of the native path run in the same process as the managed default.</summary>
+    public static readonly AsyncLocal<bool> NativeRequested = new();
+
     // Off unless INCLEARN_NATIVE=1: stored notebook outputs must reproduce bit for bit, and with OpenBLAS the closed form's
     // last bits changed between runs on a loaded machine (measured: notebook 01's solutions differed between two runs while
     // the managed path agreed in every run), so speed is opt-in.
     private static readonly bool Preferred = Environment.GetEnvironmentVariable("INCLEARN_NATIVE") == "1";
 
-    // OpenBLAS is called from several threads at once (ClosedFormSolution.On); one call at a time rules out its shared buffers.
-    private static readonly object Gate = new();
+    // No lock: OpenBLAS is called from both of On's workers at once. Debian's build is thread-safe (pthread build, one BLAS
+    // thread here, LAPACK compiled recursive); InverseFactorFormTests checks that On gives At's bits point by point.
 
-    private static bool UseNative(bool? native) => native ?? Preferred && IsAvailable && !ManagedOnly.Value;
+    private static bool UseNative(bool? native) => native ?? (Preferred || NativeRequested.Value) && IsAvailable && !ManagedOnly.Value;
 
-    /// <summary>Whether calls without an explicit choice go to OpenBLAS (INCLEARN_NATIVE=1, library found, not
-    /// <see cref="ManagedOnly"/>).</summary>
+    /// <summary>Whether calls without an explicit choice go to OpenBLAS (INCLEARN_NATIVE=1 or <see cref="NativeRequested"/>,
+    /// library found, not <see cref="ManagedOnly"/>).</summary>
     public static bool IsPreferred => UseNative(null);
 
     /// <summary>Whether OpenBLAS was found.</summary>
@@ -84,7 +101,6 @@ internal static unsafe class NativeLapack
         byte jobz = (byte)'V', uplo = (byte)'L';
         int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
-        lock (Gate)
         fixed (double* pa = m, pw = w)
         {
             Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
@@ -112,7 +128,6 @@ internal static unsafe class NativeLapack
         CheckSpan(b.Length, ldb, transposeB ? n : k, transposeB ? k : n, nameof(b));
         CheckSpan(c.Length, ldc, m, n, nameof(c));
         const int colMajor = 102, noTrans = 111, trans = 112;
-        lock (Gate)
         fixed (double* pa = a, pb = b, pc = c)
             Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
@@ -130,7 +145,6 @@ internal static unsafe class NativeLapack
         CheckSpan(a.Length, lda, n, k, nameof(a));
         CheckSpan(c.Length, ldc, n, n, nameof(c));
         const int colMajor = 102, lower = 122, noTrans = 111;
-        lock (Gate)
         fixed (double* pa = a, pc = c)
             Dsyrk(colMajor, lower, noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
     }
@@ -148,9 +162,81 @@ internal static unsafe class NativeLapack
         CheckSpan(b.Length, ldb, m, n, nameof(b));
         CheckSpan(c.Length, ldc, m, n, nameof(c));
         const int colMajor = 102, left = 141, lower = 122;
-        lock (Gate)
         fixed (double* ps = s, pb = b, pc = c)
             Dsymm(colMajor, left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+    }
+
+    /// <summary>Whether the fast path's routines (dgerqf, dtrtri, dtpqrt, cblas_dtrsm, cblas_dsyrk) are available.</summary>
+    public static bool HasInverseFactorRoutines => Dtpqrt != null && HasSymmetricProducts;
+
+    /// <summary>The upper-triangular T (n×n, column-major) of the RQ factorization A = [0 T]·Q of an n×r matrix, r ≥ n
+    /// (dgerqf: Householder reflections from the right, so each row of T is exact for its row of A perturbed by ε relative to
+    /// that row's norm).</summary>
+    /// <param name="a">A, column-major n×r; overwritten.</param>
+    /// <param name="n">Rows of A.</param>
+    /// <param name="r">Columns of A (≥ n).</param>
+    public static double[] RqUpperTriangle(double[] a, int n, int r)
+    {
+        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
+        if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
+        CheckSpan(a.Length, Math.Max(1, n), n, r, nameof(a));
+        var tau = new double[Math.Max(1, n)];
+        int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
+        double query = 0;
+        fixed (double* pa = a, ptau = tau)
+        {
+            Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
+            lwork = Math.Max(1, (int)query);
+            var work = new double[lwork];
+            fixed (double* pw = work) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
+        }
+        if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
+        var t = new double[n * n];
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i <= j; i++) t[j * n + i] = a[(r - n + j) * n + i];
+        return t;
+    }
+
+    /// <summary>Inverts an upper-triangular n×n matrix in place (dtrtri, column-major); false when a diagonal entry is exactly 0.</summary>
+    public static bool TryInvertUpperTriangular(double[] t, int n)
+    {
+        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
+        CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
+        byte uplo = (byte)'U', diag = (byte)'N';
+        int nn = n, lda = Math.Max(1, n), info = 0;
+        fixed (double* pt = t) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+        if (info < 0) throw new InvalidOperationException($"LAPACK dtrtri failed with info = {info}");
+        return info == 0;
+    }
+
+    /// <summary>The QR factorization of [A; B] with A and B upper triangular n×n (dtpqrt with M = N = L = n, block size
+    /// <paramref name="nb"/>): A is overwritten by R, B by the reflectors. <paramref name="tBlock"/> holds nb·n and
+    /// <paramref name="work"/> nb·n entries.</summary>
+    public static void TriangularPairQr(int n, int nb, Span<double> a, Span<double> b, Span<double> tBlock, Span<double> work)
+    {
+        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
+        if (n == 0) return;
+        if (nb < 1 || nb > n) throw new ArgumentOutOfRangeException(nameof(nb), nb, $"the block size must lie in 1..n = {n}");
+        CheckSpan(a.Length, n, n, n, nameof(a));
+        CheckSpan(b.Length, n, n, n, nameof(b));
+        CheckSpan(tBlock.Length, nb, nb, n, nameof(tBlock));
+        CheckSpan(work.Length, nb, nb, n, nameof(work));
+        int mm = n, nn = n, l = n, nbb = nb, lda = n, ldb = n, ldt = nb, info = 0;
+        fixed (double* pa = a, pb = b, pt = tBlock, pw = work)
+            Dtpqrt(&mm, &nn, &l, &nbb, pa, &lda, pb, &ldb, pt, &ldt, pw, &info);
+        if (info != 0) throw new InvalidOperationException($"LAPACK dtpqrt failed with info = {info}");
+    }
+
+    /// <summary>B ← B·R⁻¹ for an upper-triangular n×n R and an m×n B, column-major (cblas_dtrsm, right side).</summary>
+    public static void SolveRightUpper(int m, int n, ReadOnlySpan<double> r, Span<double> b)
+    {
+        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
+        if (m == 0 || n == 0) return;
+        CheckSpan(r.Length, n, n, n, nameof(r));
+        CheckSpan(b.Length, m, m, n, nameof(b));
+        const int colMajor = 102, right = 142, upper = 121, noTrans = 111, nonUnit = 131;
+        fixed (double* pr = r, pb = b)
+            Dtrsm(colMajor, right, upper, noTrans, nonUnit, m, n, 1.0, pr, n, pb, m);
     }
 
     private static void CheckSpan(int length, int ld, int rows, int cols, string name)
@@ -186,7 +272,6 @@ internal static unsafe class NativeLapack
         var av = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var bv = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
         const int colMajor = 102, noTrans = 111, trans = 112;
-        lock (Gate)
         fixed (double* pa = av, pb = bv, pc = c)
             Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, 1.0,
                 pa, Math.Max(1, a.RowCount), pb, Math.Max(1, b.RowCount), 0.0, pc, Math.Max(1, m));

@@ -52,4 +52,59 @@ public class NativeLapackTests
         }
         finally { NativeLapack.ManagedOnly.Value = false; }
     }
+
+    private static double[] ColumnMajor(Matrix<double> m) => m.ToColumnMajorArray();
+
+    private static Matrix<double> Random(int rows, int cols, int seed) =>
+        Matrix<double>.Build.Random(rows, cols, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(seed)));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(5, 5)]
+    [InlineData(7, 19)]
+    [InlineData(60, 61)]
+    public void RqFactorIsAnUpperTriangleWithTheSameGram(int n, int r)
+    {
+        Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
+        var a = Random(n, r, n + r);
+        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(ColumnMajor(a), n, r));
+        for (int j = 0; j < n; j++)
+            for (int i = j + 1; i < n; i++) Assert.Equal(0.0, t[i, j]);
+        var gram = a * a.Transpose();
+        Assert.True((t * t.Transpose() - gram).FrobeniusNorm() <= 1e-13 * gram.FrobeniusNorm());
+        Assert.Throws<ArgumentException>(() => NativeLapack.RqUpperTriangle(ColumnMajor(Random(3, 2, 1)), 3, 2));
+    }
+
+    [Fact]
+    public void TriangularRoutinesAgreeWithTheirDefinitions()
+    {
+        Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
+        int n = 70;
+        var upper = Random(n, n, 11).UpperTriangle() + Matrix<double>.Build.DenseIdentity(n) * 10;
+        // dtrtri: T·T⁻¹ = I; an exactly zero diagonal entry is reported, not divided by.
+        var inv = ColumnMajor(upper);
+        Assert.True(NativeLapack.TryInvertUpperTriangular(inv, n));
+        Assert.True((upper * Matrix<double>.Build.Dense(n, n, inv) - Matrix<double>.Build.DenseIdentity(n)).FrobeniusNorm() <= 1e-13);
+        var singular = upper.Clone();
+        singular[40, 40] = 0;
+        Assert.False(NativeLapack.TryInvertUpperTriangular(ColumnMajor(singular), n));
+        // dtpqrt with both blocks upper triangular: RᵀR = AᵀA + BᵀB, R upper triangular, for block sizes 1, 48 and n.
+        var b = Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, n).Select(i => 0.1 + i).ToArray());
+        var gram = upper.TransposeThisAndMultiply(upper) + b.TransposeThisAndMultiply(b);
+        foreach (int nb in new[] { 1, 48, n })
+        {
+            var ra = ColumnMajor(upper);
+            NativeLapack.TriangularPairQr(n, nb, ra, ColumnMajor(b), new double[nb * n], new double[nb * n]);
+            var r = Matrix<double>.Build.Dense(n, n, ra).UpperTriangle();
+            Assert.True((r.TransposeThisAndMultiply(r) - gram).FrobeniusNorm() <= 1e-13 * gram.FrobeniusNorm(), $"nb = {nb}");
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => NativeLapack.TriangularPairQr(n, 0, ColumnMajor(upper), ColumnMajor(b), new double[n], new double[n]));
+        Assert.Throws<ArgumentException>(() => NativeLapack.TriangularPairQr(n, 4, ColumnMajor(upper), ColumnMajor(b), new double[3], new double[4 * n]));
+        // cblas_dtrsm from the right: X·T = B.
+        var rhs = Random(9, n, 12);
+        var x = ColumnMajor(rhs);
+        NativeLapack.SolveRightUpper(9, n, ColumnMajor(upper), x);
+        Assert.True((Matrix<double>.Build.Dense(9, n, x) * upper - rhs).FrobeniusNorm() <= 1e-13 * rhs.FrobeniusNorm());
+        Assert.Throws<ArgumentException>(() => NativeLapack.SolveRightUpper(9, n, ColumnMajor(upper), new double[9 * n - 1]));
+    }
 }

@@ -52,6 +52,58 @@ public class ReferenceTests
         }
     }
 
+    /// <summary>The BLAS-3 fast path (InverseFactorForm, taken on OpenBLAS), wherever it answers. Returns the number of matrices
+    /// it answered.</summary>
+    private static int CompareFastPath(Case c)
+    {
+        var target = Target.FromMatrix(M(c.Y));
+        var shape = M(c.U);
+        NativeLapack.NativeRequested.Value = true;
+        try
+        {
+            var form = InverseFactorForm.TryCreate(target, new RotatedInitialShape(target, shape).UTilde, c.LogAlpha);
+            if (form is null) return 0;
+            int answered = 0;
+            foreach (var e in c.Entries)
+            {
+                var reference = M(e.W);
+                if (reference.FrobeniusNorm() < 1e-280 || e.T == 1e300) continue;
+                var w = form.TryAt(e.T);
+                if (w is null) continue;
+                answered++;
+                double err = RelFro(w, reference);
+                Assert.True(err <= Tolerance, $"{c.Name}, t = {e.T:G6}: fast path (q = {form.ConditionBound:G3}) relative Frobenius error {err:G3} > {Tolerance:G0}");
+            }
+            return answered;
+        }
+        finally { NativeLapack.NativeRequested.Value = false; }
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void FastPathMatchesHighPrecisionReference(string name) => CompareFastPath(Cases.Value.Single(x => x.Name == name));
+
+    [Fact]
+    public void FastPathIsExercisedUpToItsBound()
+    {
+        Assert.True(NativeLapack.HasInverseFactorRoutines, "OpenBLAS with dtpqrt/dtrsm is needed: apt-get install libopenblas0");
+        int answered = Cases.Value.Sum(CompareFastPath);
+        Assert.True(answered >= 80, $"the fast path answered only {answered} reference matrices");
+        // The rotated cases reach the bound from both sides: some are taken close to it, some declined beyond it.
+        NativeLapack.NativeRequested.Value = true;
+        try
+        {
+            var bounds = Cases.Value.Where(c => c.Name.StartsWith("rotated-")).Select(c =>
+            {
+                var target = Target.FromMatrix(M(c.Y));
+                return InverseFactorForm.TryCreate(target, new RotatedInitialShape(target, M(c.U)).UTilde, c.LogAlpha)?.ConditionBound;
+            }).ToList();
+            Assert.Contains(bounds, q => q >= InverseFactorForm.MaxConditionBound / 8);
+            Assert.Contains(bounds, q => q is null);
+        }
+        finally { NativeLapack.NativeRequested.Value = false; }
+    }
+
     [Fact]
     public void ReferenceCoversTheRangesIssue13Names()
     {

@@ -106,4 +106,22 @@ for case in range(60 if STRESS else 14):
         far = 1.5 * T + 50 / min(gaps)
     add(f"random-{case}-n{n}-r{r}-cond1e{2*log10cond:g}-alpha1e{log10a}", Y, U, la, times, far=far)
 
+# Shapes ill-conditioned in rotated directions (Q₁·diag(1 … 10^−k)·Q₂ᵀ, neither row- nor column-graded), invertible: around
+# and beyond the bound up to which the closed form's BLAS-3 fast path is used (InverseFactorForm.MaxConditionBound). Not beyond
+# cond 1e6: at cond 1e8 (n = 4, α = 1) the problem itself is ill-conditioned mid-transition — W moved by 3–9e-12 under 1e-16
+# entrywise perturbations of Ū₀ (measured with this file's eq5) — so no double-precision evaluation can promise 1e-12 there.
+rng2 = np.random.default_rng(20261130)
+if not STRESS:
+    for case, (n, log10cond, log10a) in enumerate([(4, 3, 0), (6, 3, -6), (8, 3, -30), (6, 4, 0), (8, 4, -6), (10, 3.5, -4), (12, 3.5, 0), (12, 4, -30), (10, 4, -100),
+                                                             (8, 5, -6), (6, 6, -6)]):
+        q, _ = np.linalg.qr(rng2.standard_normal((n, n)))
+        eig = np.sort(rng2.uniform(0.5, 5, size=n))[::-1]
+        Y = q @ np.diag(eig) @ q.T
+        Y = 0.5 * (Y + Y.T)
+        q1, _ = np.linalg.qr(rng2.standard_normal((n, n))); q2, _ = np.linalg.qr(rng2.standard_normal((n, n)))
+        U = q1 @ np.diag(10.0 ** -np.linspace(0, log10cond, n)) @ q2.T
+        la = log10a * ln10
+        T = (abs(la) + 40) / (2 * eig.min())
+        add(f"rotated-{case}-n{n}-cond1e{log10cond:g}-alpha1e{log10a}", Y, U, la, [0, 1e-3, 0.1 * T, 0.25 * T, 0.4 * T, 0.5 * T, 0.6 * T, 0.75 * T, T, 1.5 * T])
+
 json.dump({"generator": "make_reference.py (mpmath %s)" % mp.__version__, "cases": cases}, sys.stdout, indent=0)

@@ -1,0 +1,30 @@
+namespace IncLearn;
+
+/// <summary>
+/// A pinned buffer of doubles whose span starts on a 64-byte boundary. OpenBLAS's vector kernels (used inside LAPACK's dtpqrt)
+/// add in an order that depends on the address's alignment: the same input at another alignment gave other last bits
+/// (measured), so a managed array, placed wherever the allocator puts it, made repeated evaluations differ. Pinned (on the
+/// pinned object heap) so the alignment cannot change after it is computed.
+/// </summary>
+internal sealed class AlignedBuffer
+{
+    private const int Alignment = 64;
+    private readonly double[] array;
+    private readonly int offset;
+
+    /// <summary>A zero-filled buffer of <paramref name="length"/> doubles.</summary>
+    public unsafe AlignedBuffer(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        Length = length;
+        array = GC.AllocateArray<double>(length + Alignment / sizeof(double), pinned: true);
+        fixed (double* p = array)
+            offset = (int)((Alignment - (long)p % Alignment) % Alignment / sizeof(double));
+    }
+
+    /// <summary>Number of doubles.</summary>
+    public int Length { get; }
+
+    /// <summary>The aligned span.</summary>
+    public Span<double> Span => array.AsSpan(offset, Length);
+}
