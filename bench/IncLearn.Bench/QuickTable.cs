@@ -59,7 +59,7 @@ public static class QuickTable
             var target = p.MakeTarget();
             var init = p.MakeInitialization();
             var cf = new ClosedFormSolution(target, init);
-            int reps = n <= 50 ? 21 : n <= 200 ? 5 : n <= 500 ? 3 : 1;
+            int reps = n <= 50 ? 21 : n <= 200 ? 5 : 3;
             Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}");
             if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
             double build = Median(() => new ClosedFormSolution(p.MakeTarget(), init), reps);

@@ -77,27 +77,38 @@ internal sealed class InverseFactorForm
         return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, target.Phi.ToColumnMajorArray(), q);
     }
 
-    /// <summary>An upper bound on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: ‖M‖₂⁴ = ‖(MᵀM)²‖₂ ≤ ‖(MᵀM)²‖_F. Tighter than ‖M‖_F
-    /// (which overstates ‖M‖₂ by up to √n: 8.9× on the n = 1000 benchmark problem, this bound 1.3×) for one dsyrk and one dgemm.</summary>
-    private static double InverseNormBound(double[] t, double[] columnNorm, int n)
+    /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
+    /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MᵀM‖_F^{1/2} (one dsyrk) and
+    /// ‖(MᵀM)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MᵀM)^k‖₂ = ‖M‖₂^{2k}. On the n = 1000 benchmark
+    /// problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second decides there).</summary>
+    internal static double InverseNormBound(double[] t, double[] columnNorm, int n)
     {
         // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
         var mt = new double[n * n];
         for (int k = 0; k < n; k++)
             for (int i = 0; i <= k; i++) mt[i * n + k] = columnNorm[i] * t[k * n + i];
+        double q = Frobenius(mt);
+        if (q <= MaxConditionBound || double.IsNaN(q)) return q;
         var b = new double[n * n];
         NativeLapack.Syrk(n, n, 1.0, mt, n, 0.0, b, n);                 // lower triangle of Mᵀ·M
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) b[i * n + j] = b[j * n + i];
-        var b2 = new double[n * n];
-        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, b2, n);
-        // Scaled sum of squares: ‖(MᵀM)²‖_F may exceed the double range for a badly conditioned T (then the form is not used).
+        q = Math.Sqrt(Frobenius(b));
+        if (q <= MaxConditionBound || double.IsNaN(q)) return q;
+        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MᵀM)², into Mᵀ's buffer
+        return Math.Sqrt(Math.Sqrt(Frobenius(mt)));
+    }
+
+    /// <summary>‖a‖_F with a scaled sum of squares (a badly conditioned T gives entries whose squares overflow); +∞ for an
+    /// infinite entry, NaN for a NaN.</summary>
+    private static double Frobenius(ReadOnlySpan<double> a)
+    {
         double scale = 0;
-        foreach (double v in b2) scale = Math.Max(scale, Math.Abs(v));
-        if (!(scale > 0) || double.IsInfinity(scale)) return double.PositiveInfinity;
+        foreach (double v in a) scale = Math.Max(scale, Math.Abs(v));
+        if (!(scale > 0) || double.IsInfinity(scale)) return scale;
         double sum = 0;
-        foreach (double v in b2) sum += (v / scale) * (v / scale);
-        return Math.Pow(scale, 0.25) * Math.Pow(sum, 0.125);
+        foreach (double v in a) sum += (v / scale) * (v / scale);
+        return scale * Math.Sqrt(sum);
     }
 
     /// <summary>Buffers of one evaluation, reused (one per concurrent caller): 64-byte aligned, so that dtpqrt gives the same

@@ -123,4 +123,41 @@ public class InverseFactorFormTests
                 Assert.True(parallel[j].Equals(serial[j]), $"round {round}, t = {times[j]}: On differs from At");
         }
     }
+
+    [Theory]
+    // T = d·I (n = 100): ‖M‖₂ = d, ‖M‖_F = 10d, ‖MᵀM‖_F^{1/2} = 100^{1/4}·d, ‖(MᵀM)²‖_F^{1/4} = 100^{1/8}·d: each of the three
+    // bounds decides in turn as d grows, and above 4096/100^{1/8} none is small enough.
+    [InlineData(10.0, 100.0)]
+    [InlineData(1000.0, 3162.2776601683795)]
+    [InlineData(2000.0, 3556.5588200778461)]
+    [InlineData(3000.0, 5334.8382301167693)]
+    public void InverseNormBoundTakesTheFirstBoundThatSuffices(double d, double expected)
+    {
+        int n = 100;
+        var t = new double[n * n];
+        for (int i = 0; i < n; i++) t[i * n + i] = d;
+        Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
+        double q = InverseFactorForm.InverseNormBound(t, Enumerable.Repeat(1.0, n).ToArray(), n);
+        Assert.Equal(expected, q, expected * 1e-14);
+        Assert.True(q >= d, "an upper bound on ‖M‖₂");
+    }
+
+    [Fact]
+    public void ConditionBoundIsAnUpperBoundOnTheInverseFactorsNorm()
+    {
+        foreach (var (n, seed) in new[] { (4, 1), (30, 2), (90, 3) })
+        {
+            var target = Target.FromSpectrum(Enumerable.Range(0, n).Select(i => 5 - 4.0 * i / (n - 1)).ToArray(), n, seed: seed);
+            var ut = new RotatedInitialShape(target, Gaussian(n, n, seed)).UTilde;
+            var form = WithNative(() => InverseFactorForm.TryCreate(target, ut, 0))!;
+            // ‖M‖₂ = 1/σ_min(R̄₀), R̄₀ = (ΦᵀŪ₀'s RQ factor T)⁻¹ with unit columns; W̃₀ = TTᵀ = ŨŨᵀ gives the same T up to signs.
+            var tri = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(ut.ToColumnMajorArray(), n, n));
+            var r0 = tri.Inverse();
+            var unit = r0.NormalizeColumns(2);
+            double norm = 1 / unit.Svd(computeVectors: false).S.Minimum();
+            Assert.True(form.ConditionBound >= norm * (1 - 1e-12), $"n = {n}: q = {form.ConditionBound} < ‖M‖₂ = {norm}");
+            Assert.True(form.ConditionBound <= Math.Sqrt(n) * norm * (1 + 1e-12), $"n = {n}: q = {form.ConditionBound} looser than ‖M‖_F");
+        }
+    }
 }
+
