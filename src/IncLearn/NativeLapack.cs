@@ -7,9 +7,9 @@ namespace IncLearn;
 /// A thin binding to the optimized routines the library's dense work needs — LAPACK's symmetric eigendecomposition
 /// (dsyevd), BLAS's matrix products (cblas_dgemm, dsyrk, dsymm, on matrices or on the integrator's own spans) and the few
 /// routines of the closed form's fast path (<see cref="InverseFactorForm"/>: dgerqf, dtrtri, dtpqrt, cblas_dtrsm) — in Debian's OpenBLAS (<c>libopenblas.so.0</c>, package libopenblas0),
-/// loaded with <see cref="NativeLibrary"/> at first use and used when <c>INCLEARN_NATIVE=1</c> (see <see cref="UseNative"/> for
-/// why it is opt-in). Otherwise, or when the library is absent (or <c>INCLEARN_NATIVE=0</c>), every call runs MathNet.Numerics'
-/// managed code, with the same results up to rounding;
+/// loaded with <see cref="NativeLibrary"/> at first use and used whenever it is found. When it is absent, or with
+/// <c>INCLEARN_NATIVE=0</c> (which changes only the default: explicit requests still reach OpenBLAS), every call runs
+/// MathNet.Numerics' managed code, with the same results up to rounding;
 /// tests run both paths. MathNet.Numerics.Providers.OpenBLAS is not used because it needs MathNet's own native wrapper.
 /// OpenBLAS runs single-threaded here (openblas_set_num_threads(1)): the callers parallelize over time points.
 /// </summary>
@@ -26,7 +26,6 @@ internal static unsafe class NativeLapack
 
     static NativeLapack()
     {
-        if (Environment.GetEnvironmentVariable("INCLEARN_NATIVE") == "0") return;
         foreach (var name in new[] { "libopenblas.so.0", "libopenblas.so", "openblas" })
         {
             if (!NativeLibrary.TryLoad(name, out var handle)) continue;
@@ -60,22 +59,22 @@ internal static unsafe class NativeLapack
     /// <summary>Set to true (per async flow: tests of the managed path run beside others) to use MathNet's managed code.</summary>
     public static readonly AsyncLocal<bool> ManagedOnly = new();
 
-    /// <summary>Set to true (per async flow) to use OpenBLAS as INCLEARN_NATIVE=1 would, without the environment variable:
-    /// tests of the native path run in the same process as the managed default.</summary>
+    /// <summary>Set to true (per async flow) to use OpenBLAS even under INCLEARN_NATIVE=0: tests of the native path run whatever
+    /// the environment says.</summary>
     public static readonly AsyncLocal<bool> NativeRequested = new();
 
-    // Off unless INCLEARN_NATIVE=1: stored notebook outputs must reproduce bit for bit, and with OpenBLAS the closed form's
-    // last bits changed between runs on a loaded machine (measured: notebook 01's solutions differed between two runs while
-    // the managed path agreed in every run), so speed is opt-in.
-    private static readonly bool Preferred = Environment.GetEnvironmentVariable("INCLEARN_NATIVE") == "1";
+    // On unless INCLEARN_NATIVE=0. Reruns give the same bits: the LAPACK routines whose inner vector kernels add in an order
+    // that depends on the arrays' alignment (dsyevd, dgerqf, dtrtri, dtpqrt; measured for dtpqrt) work on 64-byte-aligned
+    // copies (AlignedBuffer), and the BLAS-3 products, which pack their operands, gave the same bits at every alignment (tested).
+    private static readonly bool Preferred = Environment.GetEnvironmentVariable("INCLEARN_NATIVE") != "0";
 
     // No lock: OpenBLAS is called from both of On's workers at once. Debian's build is thread-safe (pthread build, one BLAS
     // thread here, LAPACK compiled recursive); InverseFactorFormTests checks that On gives At's bits point by point.
 
     private static bool UseNative(bool? native) => native ?? (Preferred || NativeRequested.Value) && IsAvailable && !ManagedOnly.Value;
 
-    /// <summary>Whether calls without an explicit choice go to OpenBLAS (INCLEARN_NATIVE=1 or <see cref="NativeRequested"/>,
-    /// library found, not <see cref="ManagedOnly"/>).</summary>
+    /// <summary>Whether calls without an explicit choice go to OpenBLAS (library found, INCLEARN_NATIVE not 0 or
+    /// <see cref="NativeRequested"/>, not <see cref="ManagedOnly"/>).</summary>
     public static bool IsPreferred => UseNative(null);
 
     /// <summary>Whether OpenBLAS was found.</summary>
@@ -86,7 +85,7 @@ internal static unsafe class NativeLapack
 
     /// <summary>Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.</summary>
     /// <param name="a">Symmetric n×n matrix (only its lower triangle is read on the native path).</param>
-    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when INCLEARN_NATIVE=1 and it is available.</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when it is available, unless INCLEARN_NATIVE=0 or <see cref="ManagedOnly"/>.</param>
     public static (double[] Values, Matrix<double> Vectors) SymmetricEigen(Matrix<double> a, bool? native = null)
     {
         int n = a.RowCount;
@@ -96,23 +95,24 @@ internal static unsafe class NativeLapack
             return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
         }
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
-        var m = a.ToColumnMajorArray(); // a fresh copy, overwritten by the eigenvectors
+        var m = new AlignedBuffer(n * n);   // overwritten by the eigenvectors
+        (a.AsColumnMajorArray() ?? a.ToColumnMajorArray()).CopyTo(m.Span);
         var w = new double[n];
         byte jobz = (byte)'V', uplo = (byte)'L';
         int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
-        fixed (double* pa = m, pw = w)
+        fixed (double* pa = m.Span, pw = w)
         {
             Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
             lwork = (int)workQuery; liwork = iworkQuery;
-            var work = new double[Math.Max(1, lwork)];
+            var work = new AlignedBuffer(Math.Max(1, lwork));
             var iwork = new int[Math.Max(1, liwork)];
-            fixed (double* pwork = work)
+            fixed (double* pwork = work.Span)
             fixed (int* piwork = iwork)
                 Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
         }
         if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
-        return (w, Matrix<double>.Build.Dense(n, n, m));
+        return (w, Matrix<double>.Build.Dense(n, n, m.Span.ToArray()));
     }
 
     /// <summary>C ← α·op(A)·op(B) + β·C on column-major spans (cblas_dgemm), for callers that keep their own buffers
@@ -180,17 +180,20 @@ internal static unsafe class NativeLapack
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
         CheckSpan(a.Length, Math.Max(1, n), n, r, nameof(a));
-        var tau = new double[Math.Max(1, n)];
+        var aligned = new AlignedBuffer(a.Length);   // see Preferred: the same bits at every alignment of the caller's array
+        a.CopyTo(aligned.Span);
+        var tau = new AlignedBuffer(Math.Max(1, n));
         int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
         double query = 0;
-        fixed (double* pa = a, ptau = tau)
+        fixed (double* pa = aligned.Span, ptau = tau.Span)
         {
             Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
             lwork = Math.Max(1, (int)query);
-            var work = new double[lwork];
-            fixed (double* pw = work) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
+            var work = new AlignedBuffer(lwork);
+            fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
         }
         if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
+        aligned.Span.CopyTo(a);
         var t = new double[n * n];
         for (int j = 0; j < n; j++)
             for (int i = 0; i <= j; i++) t[j * n + i] = a[(r - n + j) * n + i];
@@ -202,16 +205,20 @@ internal static unsafe class NativeLapack
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
+        var aligned = new AlignedBuffer(t.Length);   // see Preferred
+        t.CopyTo(aligned.Span);
         byte uplo = (byte)'U', diag = (byte)'N';
         int nn = n, lda = Math.Max(1, n), info = 0;
-        fixed (double* pt = t) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+        fixed (double* pt = aligned.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+        aligned.Span.CopyTo(t);
         if (info < 0) throw new InvalidOperationException($"LAPACK dtrtri failed with info = {info}");
         return info == 0;
     }
 
     /// <summary>The QR factorization of [A; B] with A and B upper triangular n×n (dtpqrt with M = N = L = n, block size
     /// <paramref name="nb"/>): A is overwritten by R, B by the reflectors. <paramref name="tBlock"/> holds nb·n and
-    /// <paramref name="work"/> nb·n entries.</summary>
+    /// <paramref name="work"/> nb·n entries. Pass 64-byte-aligned spans (<see cref="AlignedBuffer"/>): at other alignments
+    /// dtpqrt's last bits differ.</summary>
     public static void TriangularPairQr(int n, int nb, Span<double> a, Span<double> b, Span<double> tBlock, Span<double> work)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
@@ -250,7 +257,7 @@ internal static unsafe class NativeLapack
     /// <param name="transposeA">Use Aᵀ.</param>
     /// <param name="b">B.</param>
     /// <param name="transposeB">Use Bᵀ.</param>
-    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when INCLEARN_NATIVE=1 and it is available.</param>
+    /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when it is available, unless INCLEARN_NATIVE=0 or <see cref="ManagedOnly"/>.</param>
     public static Matrix<double> Multiply(Matrix<double> a, bool transposeA, Matrix<double> b, bool transposeB, bool? native = null)
     {
         if (!UseNative(native))
