@@ -13,10 +13,10 @@ namespace IncLearn;
 /// (σ_i − σ_j)t, so t up to 1e300 and α far below the double range cost the same as t = 1. W = (ΦF)(ΦF)ᵀ is symmetric and
 /// positive semi-definite by construction. For r &gt; n the constructor first replaces Ũ by an n×n factor L of W̃₀ = ŨŨᵀ = LLᵀ
 /// (W(t) depends on Ū₀ only through W₀), so each time point costs a 2n×n QR instead of an (n + r)×r one.</para>
-/// <para>Fast path. On OpenBLAS (<c>INCLEARN_NATIVE=1</c>), <see cref="At"/> and <see cref="On"/> evaluate an invertible W̃₀
-/// whose inverse factor is well conditioned through LAPACK's blocked routines instead (the internal InverseFactorForm: about
-/// 8n³/3 BLAS-3 flops per time against the graded QR's 6.7n³ column by column), and only there: it declines for r &lt; n, for
-/// an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.</para>
+/// <para>Fast path. On OpenBLAS (the default where it is found, see NativeLapack), <see cref="At"/> and <see cref="On"/>
+/// evaluate an invertible W̃₀ whose inverse factor is well conditioned through LAPACK's blocked routines instead (the internal
+/// InverseFactorForm: about 8n³/3 BLAS-3 flops per time against the graded QR's 6.7n³ column by column), and only there: it
+/// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with
 /// those directions removed. As t → ∞ the weights e^{s_g t} separate the groups completely and D → diag(1/σ, ∞), so
@@ -73,7 +73,7 @@ public sealed class ClosedFormSolution
         m = compress ? n : r;
         mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
-        // Only on OpenBLAS (opt-in, see NativeLapack): the managed default keeps the stored notebook outputs bit for bit.
+        // Only on OpenBLAS: with INCLEARN_NATIVE=0 (or no library) every point runs the exact graded QR.
         if (NativeLapack.IsPreferred) inverseForm = InverseFactorForm.TryCreate(target, ut, logAlpha);
     }
 

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace IncLearn;
 
 /// <summary>
-/// The fast path of <see cref="ClosedFormSolution"/> when it runs on OpenBLAS (<c>INCLEARN_NATIVE=1</c>): Proposition 1 for an
+/// The fast path of <see cref="ClosedFormSolution"/> when it runs on OpenBLAS (the default where it is found): Proposition 1 for an
 /// invertible W̃₀ through LAPACK's blocked (BLAS-3) routines, used only where its accuracy is established; every other case
 /// goes to the exact graded QR (<see cref="GradedHouseholder"/>).
 /// <para>Form. The RQ factorization Ũ = [0 T]·Q (dgerqf; T upper triangular n×n) gives W̃₀ = TTᵀ. For invertible T, eq. (5)
