@@ -149,6 +149,37 @@ internal static unsafe class NativeLapack
             Dsyrk(colMajor, lower, noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
     }
 
+    /// <summary>The lower triangle of C ← α·AᵀA + β·C (cblas_dsyrk transposed, column-major, A k×n).</summary>
+    /// <exception cref="InvalidOperationException">dsyrk is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void SyrkTransposed(int n, int k, double alpha, ReadOnlySpan<double> a, int lda, double beta, Span<double> c, int ldc)
+    {
+        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
+        if (n == 0) return;
+        CheckSpan(a.Length, lda, k, n, nameof(a));
+        CheckSpan(c.Length, ldc, n, n, nameof(c));
+        const int colMajor = 102, lower = 122, trans = 112;
+        fixed (double* pa = a, pc = c)
+            Dsyrk(colMajor, lower, trans, n, k, alpha, pa, lda, beta, pc, ldc);
+    }
+
+    /// <summary>C ← α·B·S + β·C with S symmetric on the right (only its lower triangle read; cblas_dsymm, column-major,
+    /// B and C m×n, S n×n).</summary>
+    /// <exception cref="InvalidOperationException">dsymm is not available.</exception>
+    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
+    public static void SymmRight(int m, int n, double alpha, ReadOnlySpan<double> b, int ldb, ReadOnlySpan<double> s, int lds,
+        double beta, Span<double> c, int ldc)
+    {
+        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
+        if (m == 0 || n == 0) return;
+        CheckSpan(s.Length, lds, n, n, nameof(s));
+        CheckSpan(b.Length, ldb, m, n, nameof(b));
+        CheckSpan(c.Length, ldc, m, n, nameof(c));
+        const int colMajor = 102, right = 142, lower = 122;
+        fixed (double* ps = s, pb = b, pc = c)
+            Dsymm(colMajor, right, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+    }
+
     /// <summary>C ← α·S·B + β·C with S symmetric on the left (only its lower triangle read; cblas_dsymm, column-major,
     /// S m×m, B and C m×n).</summary>
     /// <exception cref="InvalidOperationException">dsymm is not available.</exception>

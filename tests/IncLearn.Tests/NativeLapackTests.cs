@@ -138,9 +138,15 @@ public class NativeLapackTests
             c.Clear();
             NativeLapack.Syrk(n, n, 1.0, a, n, 0.0, c, n);
             Same("dsyrk", c);
+            c.Clear();
+            NativeLapack.SyrkTransposed(n, n, 1.0, a, n, 0.0, c, n);
+            Same("dsyrk transposed", c);
             sym.CopyTo(a); c.Clear();
             NativeLapack.SymmLeft(n, n, 1.0, a, n, b, n, 0.0, c, n);
             Same("dsymm", c);
+            c.Clear();
+            NativeLapack.SymmRight(n, n, 1.0, b, n, a, n, 0.0, c, n);
+            Same("dsymm right", c);
             upper.CopyTo(a);
             NativeLapack.SolveRightUpper(n, n, a, b);
             Same("dtrsm", b);
