@@ -51,7 +51,8 @@ internal sealed class InverseFactorForm
         ConditionBound = conditionBound;
     }
 
-    /// <summary>q = ‖(MᵀM)²‖_F^{1/4} ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T.</summary>
+    /// <summary>q ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T: the first of ‖M‖_F, ‖MᵀM‖_F^{1/2}, ‖(MᵀM)²‖_F^{1/4} that is ≤
+    /// <see cref="MaxConditionBound"/> (see InverseNormBound).</summary>
     public double ConditionBound { get; }
 
     /// <summary>The form for Ũ (n×r), or null when it does not apply: r &lt; n, T singular, q above
