@@ -81,7 +81,7 @@ public sealed class ClosedFormSolution
     /// well-conditioned inverse factor; see the internal InverseFactorForm).</summary>
     internal bool UsesInverseFactorForm => inverseForm != null;
 
-    /// <summary>The fast path's q = ‖diag(‖R₀e_j‖)·T‖_F (null when it is not used).</summary>
+    /// <summary>The fast path's bound q ≥ ‖M‖₂ (see InverseFactorForm.ConditionBound; null when it is not used).</summary>
     internal double? InverseFactorConditionBound => inverseForm?.ConditionBound;
 
     /// <summary>The target Y.</summary>

@@ -91,7 +91,7 @@ internal sealed class InverseFactorForm
         double q = Frobenius(mt);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
         var b = new double[n * n];
-        NativeLapack.Syrk(n, n, 1.0, mt, n, 0.0, b, n);                 // lower triangle of Mᵀ·M
+        NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);                 // lower triangle of Mᵀ·M
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) b[i * n + j] = b[j * n + i];
         q = Math.Sqrt(Frobenius(b));
@@ -162,7 +162,7 @@ internal sealed class InverseFactorForm
         }
         NativeLapack.SolveRightUpper(n, n, a, x);
         var w = GC.AllocateUninitializedArray<double>(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
-        NativeLapack.Syrk(n, n, 1.0, x, n, 0.0, w, n);
+        NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
         for (int j = 0; j < n; j++)
             for (int i = j; i < n; i++)
             {

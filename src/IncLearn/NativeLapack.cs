@@ -132,69 +132,40 @@ internal static unsafe class NativeLapack
             Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
-    /// <summary>Whether <see cref="Syrk"/> and <see cref="SymmLeft"/> are available (OpenBLAS found and exports them).</summary>
+    /// <summary>Whether <see cref="Syrk"/> and <see cref="Symm"/> are available (OpenBLAS found and exports them).</summary>
     public static bool HasSymmetricProducts => Dsyrk != null && Dsymm != null;
 
-    /// <summary>The lower triangle of C ← α·A·Aᵀ + β·C (cblas_dsyrk, column-major, A n×k): half the flops of dgemm.</summary>
+    /// <summary>The lower triangle of C ← α·A·Aᵀ + β·C, or α·AᵀA + β·C when <paramref name="transpose"/> (cblas_dsyrk,
+    /// column-major; A n×k, or k×n transposed): half the flops of dgemm.</summary>
     /// <exception cref="InvalidOperationException">dsyrk is not available.</exception>
     /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
-    public static void Syrk(int n, int k, double alpha, ReadOnlySpan<double> a, int lda, double beta, Span<double> c, int ldc)
+    public static void Syrk(bool transpose, int n, int k, double alpha, ReadOnlySpan<double> a, int lda, double beta, Span<double> c, int ldc)
     {
         if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
         if (n == 0) return;
-        CheckSpan(a.Length, lda, n, k, nameof(a));
+        CheckSpan(a.Length, lda, transpose ? k : n, transpose ? n : k, nameof(a));
         CheckSpan(c.Length, ldc, n, n, nameof(c));
-        const int colMajor = 102, lower = 122, noTrans = 111;
+        const int colMajor = 102, lower = 122, noTrans = 111, trans = 112;
         fixed (double* pa = a, pc = c)
-            Dsyrk(colMajor, lower, noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
+            Dsyrk(colMajor, lower, transpose ? trans : noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
     }
 
-    /// <summary>The lower triangle of C ← α·AᵀA + β·C (cblas_dsyrk transposed, column-major, A k×n).</summary>
-    /// <exception cref="InvalidOperationException">dsyrk is not available.</exception>
-    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
-    public static void SyrkTransposed(int n, int k, double alpha, ReadOnlySpan<double> a, int lda, double beta, Span<double> c, int ldc)
-    {
-        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
-        if (n == 0) return;
-        CheckSpan(a.Length, lda, k, n, nameof(a));
-        CheckSpan(c.Length, ldc, n, n, nameof(c));
-        const int colMajor = 102, lower = 122, trans = 112;
-        fixed (double* pa = a, pc = c)
-            Dsyrk(colMajor, lower, trans, n, k, alpha, pa, lda, beta, pc, ldc);
-    }
-
-    /// <summary>C ← α·B·S + β·C with S symmetric on the right (only its lower triangle read; cblas_dsymm, column-major,
-    /// B and C m×n, S n×n).</summary>
+    /// <summary>C ← α·S·B + β·C with S symmetric on the left (S m×m), or C ← α·B·S + β·C on the right (S n×n) when
+    /// <paramref name="right"/>; only S's lower triangle is read (cblas_dsymm, column-major, B and C m×n).</summary>
     /// <exception cref="InvalidOperationException">dsymm is not available.</exception>
     /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
-    public static void SymmRight(int m, int n, double alpha, ReadOnlySpan<double> b, int ldb, ReadOnlySpan<double> s, int lds,
+    public static void Symm(bool right, int m, int n, double alpha, ReadOnlySpan<double> s, int lds, ReadOnlySpan<double> b, int ldb,
         double beta, Span<double> c, int ldc)
     {
         if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
         if (m == 0 || n == 0) return;
-        CheckSpan(s.Length, lds, n, n, nameof(s));
+        int order = right ? n : m;
+        CheckSpan(s.Length, lds, order, order, nameof(s));
         CheckSpan(b.Length, ldb, m, n, nameof(b));
         CheckSpan(c.Length, ldc, m, n, nameof(c));
-        const int colMajor = 102, right = 142, lower = 122;
+        const int colMajor = 102, left = 141, rightSide = 142, lower = 122;
         fixed (double* ps = s, pb = b, pc = c)
-            Dsymm(colMajor, right, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
-    }
-
-    /// <summary>C ← α·S·B + β·C with S symmetric on the left (only its lower triangle read; cblas_dsymm, column-major,
-    /// S m×m, B and C m×n).</summary>
-    /// <exception cref="InvalidOperationException">dsymm is not available.</exception>
-    /// <exception cref="ArgumentException">a span is too short for its dimensions.</exception>
-    public static void SymmLeft(int m, int n, double alpha, ReadOnlySpan<double> s, int lds, ReadOnlySpan<double> b, int ldb,
-        double beta, Span<double> c, int ldc)
-    {
-        if (!HasSymmetricProducts) throw new InvalidOperationException("cblas_dsyrk/cblas_dsymm are not available");
-        if (m == 0 || n == 0) return;
-        CheckSpan(s.Length, lds, m, m, nameof(s));
-        CheckSpan(b.Length, ldb, m, n, nameof(b));
-        CheckSpan(c.Length, ldc, m, n, nameof(c));
-        const int colMajor = 102, left = 141, lower = 122;
-        fixed (double* ps = s, pb = b, pc = c)
-            Dsymm(colMajor, left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+            Dsymm(colMajor, right ? rightSide : left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
     }
 
     /// <summary>Whether the fast path's routines (dgerqf, dtrtri, dtpqrt, cblas_dtrsm, cblas_dsyrk) are available.</summary>
