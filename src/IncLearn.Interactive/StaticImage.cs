@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using IncLearn.Html;
+using IncLearn.Processes;
 
 namespace IncLearn.Interactive;
 
@@ -69,18 +69,9 @@ internal static class StaticImage
 
     private static void Run(string exe, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(Timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            throw new InvalidOperationException($"{exe} did not draw the figure within {Timeout.TotalSeconds} s");
-        }
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} exited {p.ExitCode}: {stdout.Result}{stderr.Result}");
+        var (code, output) = ChildProcess.Run(exe, args, Timeout);
+        if (code == ChildProcess.TimedOut) throw new InvalidOperationException($"{exe} did not draw the figure within {Timeout.TotalSeconds} s");
+        if (code != 0) throw new InvalidOperationException($"{exe} exited {code}: {output}");
     }
 
     private static string? FindBrowser()

@@ -221,6 +221,7 @@ public class DataTests
     }
 }
 
+[Trait("Tier", "Browser")]
 public class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -50,7 +50,7 @@ public class ReportTests
         Assert.NotNull(Comparison.Compare(Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "one"))),
             Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "two"))), 1e-9));
         // JSON compares as JSON: the stdio protocol's \u escapes equal the characters, numbers within rtol, other numbers differ.
-        const string mime = "application/vnd.inclearn.checks+json";
+        const string mime = ChecksOutput.MimeType;
         Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0000000000001}]")),
             Executed(Display(mime, "[{\"name\":\"\\u03C3\",\"actual\":1.0}]")), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.1}]")),
@@ -76,6 +76,7 @@ public class ReportTests
         return cell;
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task CheckCommandReproducesAStoredRunAndNeverAcceptsNaN()
     {
@@ -111,6 +112,7 @@ public class ReportTests
         }
     }
 
+    [Trait("Tier", "Kernel")]
     [ToolFact("/usr/bin/python3", "-c \"import nbformat\"")]
     public void ExecutedNotebooksPassValidateNbformatAndNbconvert()
     {
@@ -131,6 +133,7 @@ public class ReportTests
         }
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void JUnitHasOneTestCasePerCheckAndPerFailingCell()
     {
