@@ -1,12 +1,12 @@
-using IncLearn.RealKernel.Tests;
-using IncLearn.Runner;
 using IncLearn.TestSupport;
+using IncLearn.Runner;
 
 namespace IncLearn.Notebooks.Tests;
 
 /// <summary>Every notebook re-executed by the runner on the real kernel: each stored check is its own test case; the runner
 /// shows what the real kernel showed (the stored outputs are the real kernel's); alternative parameters pass too.</summary>
 [Collection("notebooks")]
+[Trait("Tier", "Kernel")]
 public class NotebookTests(NotebookFixture fixture)
 {
     [Theory]

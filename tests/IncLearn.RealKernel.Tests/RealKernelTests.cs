@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -9,6 +10,7 @@ namespace IncLearn.RealKernel.Tests;
 /// present, every value as stored within the runner's comparison tolerance.
 /// </summary>
 [Collection("real kernel")]
+[Trait("Tier", "Kernel")]
 public class RealKernelTests(RealKernelFixture kernel)
 {
     // The runner's default for exact numbers; checks and error measurements compare at their own precision (Comparison).
