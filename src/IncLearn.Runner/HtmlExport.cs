@@ -60,6 +60,10 @@ public static partial class HtmlExport
     public static string Markdown(string md)
         => NotebookLink().Replace(Markdig.Markdown.ToHtml(md, Pipeline), m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
 
+    /// <summary>MIME type of the notebook layer's in-page explorables (a chart whose sliders recompute it in the page): the page
+    /// shows their text/html and inlines plotly.js for them.</summary>
+    public const string ExplorableMimeType = "application/vnd.inclearn.explorable+json";
+
     private static string Page(string title, JsonObject nb, Lazy<string?> plotlyJs, string prefix, string nav, bool katex)
     {
         var body = new StringBuilder(nav);
@@ -89,7 +93,12 @@ public static partial class HtmlExport
                                     string json = fig is JsonValue v && v.TryGetValue<string>(out var s) ? s : fig is JsonArray lines ? Text(lines) : fig.ToJsonString();
                                     body.Append($"<div class=\"output\" id=\"{id}\"></div><script>(function(){{var f={json};Plotly.newPlot('{id}',f.data,f.layout,f.config||{{}});}})();</script>");
                                 }
-                                else if (data["text/html"] is JsonNode html) body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                else if (data["text/html"] is JsonNode html)
+                                {
+                                    // An in-page explorable (its parameters MIME type marks it) draws with the page's plotly.js.
+                                    if (data[ExplorableMimeType] is not null) charts = true;
+                                    body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                }
                                 else if (data["image/png"] is JsonNode png) body.Append($"<div class=\"output\"><img src=\"data:image/png;base64,{Text(png).Trim()}\"></div>");
                                 else if (data["text/plain"] is JsonNode plain) body.Append("<pre class=\"output\">").Append(WebUtility.HtmlEncode(Text(plain))).Append("</pre>");
                                 break;
