@@ -25,8 +25,8 @@ internal static class ProcessSweep
         var ended = new Dictionary<int, Member>();
         for (int round = 0; round < 20; round++)
         {
+            var members = Members(leader, tag); // listed before the group is killed, so that the report names them
             Native.Kill(-leader, Native.SigKill);
-            var members = Members(leader, tag);
             if (members.Count == 0) break;
             foreach (var m in members)
             {

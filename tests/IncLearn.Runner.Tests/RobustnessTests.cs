@@ -51,17 +51,18 @@ public class RobustnessTests
         Assert.Equal(1_000_000, ((JsonArray)json[0]!["text"]!).Count);
     }
 
-    public static TheoryData<string, string> Crashes => new()
+    // Each crash: how the process ended, and the cause the runtime printed before the framework frames (issue 23).
+    public static TheoryData<string, string, string> Crashes => new()
     {
-        { "Environment.Exit(3);", "exited with code 3" },
-        { "Environment.FailFast(\"bye\");", "killed by signal SIGABRT" },
-        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal" },
-        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT" },
+        { "Environment.Exit(3);", "exited with code 3", "" },
+        { "Environment.FailFast(\"bye from the cell\");", "killed by signal SIGABRT", "bye from the cell" },
+        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal", "Stack overflow" },
+        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT", "System.InvalidOperationException: background" },
     };
 
     [Theory]
     [MemberData(nameof(Crashes))]
-    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected)
+    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected, string cause)
     {
         using var dir = new TempFolder();
         var stale = Cell("\"later\"");
@@ -73,12 +74,16 @@ public class RobustnessTests
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
         Assert.IsType<DeadKernelError>(r.Cells[1].Failure);
         Assert.Contains(expected, r.Cells[1].Error);
+        // The cause comes before the stderr tail of framework frames.
+        string beforeTail = r.Cells[1].Error!.Split("its last words on stderr")[0];
+        Assert.Contains(cause, beforeTail);
         Assert.Equal("DeadKernelError", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
         Assert.Equal(CellStatus.NotRun, r.Cells[2].Status);
         Assert.Empty(Outputs(r, 2));
         Assert.Null(r.Notebook!["cells"]![2]!["execution_count"]);
         Assert.NotNull(Comparison.Compare(NotebookFile.Load(path), r.Notebook, 1e-9)); // never "reproduced"
         Assert.False(Alive(kernelPid));
+        ProcessProbe.AssertNoKernelProcessLeft();
     }
 
     [Fact]
