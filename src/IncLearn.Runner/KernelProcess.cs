@@ -47,6 +47,7 @@ public sealed class KernelProcess : IDisposable
     private readonly Task exited;
     private readonly Queue<string> stderrTail = new();
     private readonly List<string> stderrCauses = new();
+    private int causeLines;
     private readonly List<ProcessSweep.Member> ended = new();
     private readonly object gate = new();
     private CellOutputs? sink;
@@ -76,7 +77,7 @@ public sealed class KernelProcess : IDisposable
     }
 
     /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/> and waits until it has run the
-    /// set-up submission; throws <see cref="DeadKernelError"/> when it does not start.</summary>
+    /// set-up submission; throws <see cref="KernelDiedException"/> when it does not start.</summary>
     public static async Task<KernelProcess> StartAsync(string toolDll, string workingDirectory, string defaultKernel, TimeSpan startTimeout, CancellationToken cancel)
     {
         var command = new List<string>();
@@ -107,7 +108,7 @@ public sealed class KernelProcess : IDisposable
         psi.Environment["DOTNET_NOLOGO"] = "1";
         Process p;
         try { p = ProcessLauncher.Start(psi); }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException) { throw new DeadKernelError($"the kernel process did not start: {e.Message}"); }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException) { throw new KernelDiedException($"the kernel process did not start: {e.Message}"); }
         KernelWatchdog.Watch(p.Id);
         var kernel = new KernelProcess(p, tag);
         try
@@ -117,13 +118,13 @@ public sealed class KernelProcess : IDisposable
             try { await Task.WhenAny(kernel.ready.Task, kernel.exited).WaitAsync(limit.Token); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
-                throw new DeadKernelError($"the kernel did not become ready within {startTimeout.TotalSeconds:G4} s");
+                throw new KernelDiedException($"the kernel did not become ready within {startTimeout.TotalSeconds:G4} s");
             }
             if (!kernel.ready.Task.IsCompleted) throw await kernel.DeathAsync("before it was ready");
             await kernel.ready.Task;
             var warm = new CellOutputs(new Dictionary<string, JsonObject>());
             var failure = await kernel.SubmitAsync(NoStdinSetup, "csharp", warm, startTimeout, cancel);
-            if (failure is not null) throw new DeadKernelError($"the kernel refused the set-up submission: {failure.Message}");
+            if (failure is not null) throw new KernelDiedException($"the kernel refused the set-up submission: {failure.Message}");
             return kernel;
         }
         catch
@@ -134,12 +135,12 @@ public sealed class KernelProcess : IDisposable
     }
 
     /// <summary>
-    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellExecutionError"/> on
-    /// failure; throws <see cref="CellTimeoutError"/> (after killing the kernel) past <paramref name="timeout"/> and
-    /// <see cref="DeadKernelError"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
+    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellFailedException"/> on
+    /// failure; throws <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
+    /// <see cref="KernelDiedException"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
     /// as they are produced, so a timed-out or crashed cell keeps what it printed.
     /// </summary>
-    public async Task<CellExecutionError?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
+    public async Task<CellFailedException?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
     {
         var done = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
         string token = $"inclearn-{Interlocked.Increment(ref tokens)}";
@@ -173,7 +174,7 @@ public sealed class KernelProcess : IDisposable
             {
                 Kill();
                 await Drain(); // every line written before the kill reaches the outputs
-                throw new CellTimeoutError($"the cell ran longer than {timeout.TotalSeconds:G4} s; the kernel was stopped");
+                throw new CellTimeoutException($"the cell ran longer than {timeout.TotalSeconds:G4} s; the kernel was stopped");
             }
             catch (OperationCanceledException)
             {
@@ -194,7 +195,7 @@ public sealed class KernelProcess : IDisposable
     /// <summary>The error for a kernel that exited: its exit code or signal, the cause the runtime printed (stack overflow,
     /// FailFast's message, an unhandled exception) and the last lines it wrote to stderr. Everything it left running is
     /// ended first, so that output held open by a background child cannot delay the report.</summary>
-    private async Task<DeadKernelError> DeathAsync(string when)
+    private async Task<KernelDiedException> DeathAsync(string when)
     {
         try { await exited.WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { }
         bool gone = process.HasExited;
@@ -211,10 +212,10 @@ public sealed class KernelProcess : IDisposable
         lock (stderrTail)
         {
             tail = string.Join("\n", stderrTail);
-            causes = string.Join("\n", stderrCauses);
+            causes = string.Join(" ", stderrCauses);
         }
         string left = EndedProcesses is { Count: > 0 } e ? $"; ended what it left running: {string.Join(", ", e)}" : "";
-        return new DeadKernelError($"{how} {when}" + (causes.Length > 0 ? $": {causes}" : "") + left
+        return new KernelDiedException($"{how} {when}" + (causes.Length > 0 ? $": {causes}" : "") + left
             + (tail.Length > 0 ? $"; its last words on stderr:\n{tail}" : ""), code);
     }
 
@@ -230,6 +231,11 @@ public sealed class KernelProcess : IDisposable
         || line.StartsWith("Out of memory", StringComparison.Ordinal)
         || line.StartsWith("Message: ", StringComparison.Ordinal)
         || (line.StartsWith("System.", StringComparison.Ordinal) && line.Contains("Exception", StringComparison.Ordinal));
+
+    private void AddCause(string line)
+    {
+        if (stderrCauses.Count < 6 && !stderrCauses.Contains(line)) stderrCauses.Add(line);
+    }
 
     /// <summary>Waits a bounded time for the output pumps to reach the end of what the ended kernel wrote.</summary>
     private async Task Drain()
@@ -254,7 +260,7 @@ public sealed class KernelProcess : IDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException) { /* the process is gone */ }
         lock (gate) pending?.TrySetResult(null);
-        ready.TrySetException(new DeadKernelError("the kernel process exited before it was ready"));
+        ready.TrySetException(new KernelDiedException("the kernel process exited before it was ready"));
     }
 
     private async Task PumpStderrAsync()
@@ -267,7 +273,12 @@ public sealed class KernelProcess : IDisposable
                 {
                     stderrTail.Enqueue(line);
                     if (stderrTail.Count > 30) stderrTail.Dequeue();
-                    if (IsCause(line) && stderrCauses.Count < 5 && !stderrCauses.Contains(line)) stderrCauses.Add(line);
+                    // A cause line, and the lines that continue it before the frames ("Process terminated." is followed
+                    // by FailFast's message on a line of its own).
+                    bool frame = line.StartsWith("   at ", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) || line.Trim().Length == 0;
+                    if (IsCause(line)) { AddCause(line); causeLines = 2; }
+                    else if (frame) causeLines = 0;
+                    else if (causeLines > 0) { AddCause(line); causeLines--; }
                 }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException) { }

@@ -108,9 +108,9 @@ public static class NotebookExecutor
                 failure = limit <= TimeSpan.Zero ? NotebookTimedOut(options)
                     : await kernel.SubmitAsync(NotebookFile.Source(cell), NotebookFile.KernelOf(cell, defaultKernel), outputs, limit, cancel);
             }
-            catch (CellTimeoutError) { failure = notebookLimit ? NotebookTimedOut(options) : new CellTimeoutError($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"); }
-            catch (DeadKernelError e) { failure = e; }
-            if (failure is DeadKernelError && kernel!.DiedOfInterrupt)
+            catch (CellTimeoutException) { failure = notebookLimit ? NotebookTimedOut(options) : new CellTimeoutException($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"); }
+            catch (KernelDiedException e) { failure = e; }
+            if (failure is KernelDiedException && kernel!.DiedOfInterrupt)
             {
                 // The signal may reach the kernel before the runner's handler has cancelled the run: give it a moment.
                 try { await Task.Delay(TimeSpan.FromSeconds(3), cancel); }
@@ -120,8 +120,8 @@ public static class NotebookExecutor
             clock.Stop();
             count++;
             if (failure is not null) outputs.AddError(ErrorOutput.ToJson(failure));
-            bool expected = failure is CellExecutionError && tags.Contains("raises-exception");
-            var cellStatus = failure is null || expected ? CellStatus.Ok : failure is CellTimeoutError ? CellStatus.Timeout : CellStatus.Error;
+            bool expected = failure is CellFailedException && tags.Contains("raises-exception");
+            var cellStatus = failure is null || expected ? CellStatus.Ok : failure is CellTimeoutException ? CellStatus.Timeout : CellStatus.Error;
             cell["execution_count"] = count;
             cell["outputs"] = outputs.ToJson(count);
             var info = new JsonObject
@@ -134,14 +134,14 @@ public static class NotebookExecutor
             if (outputs.Checks.Count > 0)
                 info["checks"] = new JsonArray(outputs.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed }).ToArray());
             meta["inclearn"] = info;
-            string? error = failure is null ? null : failure is CellExecutionError ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
+            string? error = failure is null ? null : failure is CellFailedException ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
             results.Add(new CellResult(i, cellStatus, clock.Elapsed.TotalSeconds, outputs.Checks, error, expected ? null : failure));
             stopReason = failure switch
             {
                 null => null,
                 _ when expected => null,
-                CellTimeoutError => $"not run: cell {i} timed out and its kernel was stopped",
-                DeadKernelError => $"not run: the kernel died in cell {i}",
+                CellTimeoutException => $"not run: cell {i} timed out and its kernel was stopped",
+                KernelDiedException => $"not run: the kernel died in cell {i}",
                 _ when !options.AllowErrors => $"not run: cell {i} failed (run with --allow-errors to continue after errors)",
                 _ => null,
             };
@@ -149,6 +149,6 @@ public static class NotebookExecutor
         return new NotebookResult(path, notebook, results, wall.Elapsed.TotalSeconds);
     }
 
-    private static CellTimeoutError NotebookTimedOut(ExecutionOptions o)
+    private static CellTimeoutException NotebookTimedOut(ExecutionOptions o)
         => new($"notebook timed out after {o.NotebookTimeout.TotalSeconds:G4} s (--notebook-timeout); the kernel was stopped");
 }

@@ -72,7 +72,7 @@ public static class NotebookRunner
         if (withKernel.Length > 0)
         {
             try { tool = KernelTool.Locate([Environment.CurrentDirectory, Path.GetDirectoryName(notebooks[withKernel[0]])!, AppContext.BaseDirectory]); }
-            catch (DeadKernelError e)
+            catch (KernelNotFoundException e)
             {
                 foreach (var i in withKernel) results[i] = new NotebookResult(notebooks[i], null, [], 0, e.Message);
                 runnable = runnable.Where(i => !NeedsKernel(i)).ToArray();
@@ -146,7 +146,7 @@ public static class NotebookRunner
         if (kernelStart is null) return await NotebookExecutor.ExecuteAsync(path, notebook, null, execution, Progress, cancel);
         KernelProcess kernel;
         try { kernel = await await kernelStart; }
-        catch (DeadKernelError e) { return new NotebookResult(path, null, [], 0, $"DeadKernelError: {e.Message}"); }
+        catch (KernelDiedException e) { return new NotebookResult(path, null, [], 0, $"KernelDiedException: {e.Message}"); }
         NotebookResult result;
         try { result = await NotebookExecutor.ExecuteAsync(path, notebook, kernel, execution, Progress, cancel); }
         finally { kernel.Dispose(); }

@@ -53,7 +53,9 @@ public static class Validation
         if (problems.Count > 0) return problems.Select(p => $"{path}: {p}").ToArray(); // the rest assumes a valid notebook
 
         string? kernelspec = nb["metadata"]?["kernelspec"]?["name"]?.GetValue<string>();
-        if (kernelspec != ".net-csharp") problems.Add($"metadata.kernelspec.name is '{kernelspec ?? "missing"}', Polyglot Notebooks expects '.net-csharp'");
+        if (kernelspec is null) problems.Add("metadata.kernelspec.name is missing, Polyglot Notebooks expects one such as '.net-csharp'");
+        try { KernelLanguage.DefaultOf(nb); }
+        catch (KernelNotFoundException e) { problems.Add(e.Message); }
         if (nb["metadata"]?["polyglot_notebook"] is null) problems.Add("metadata.polyglot_notebook (kernelInfo) is missing");
         var cells = (JsonArray)nb["cells"]!;
         for (int i = 0; i < cells.Count; i++)

@@ -96,7 +96,7 @@ public class FaultTests
         int child = int.Parse(printed.Split("child ")[1].Split('\n')[0]);
         int kernel = int.Parse(printed.Split("kernel ")[1].Split('\n')[0]);
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        var death = Assert.IsType<DeadKernelError>(r.Cells[1].Failure);
+        var death = Assert.IsType<KernelDiedException>(r.Cells[1].Failure);
         Assert.Equal(3, death.ExitCode);
         Assert.Contains("exited with code 3", r.Cells[1].Error);
         Assert.Contains($"sleep (pid {child})", r.Cells[1].Error); // the run says what it ended

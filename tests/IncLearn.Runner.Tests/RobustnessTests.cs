@@ -72,12 +72,12 @@ public class RobustnessTests
         var r = Execute(path);
         int kernelPid = int.Parse(Text(Outputs(r, 0)[0]!["text"]).Trim());
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.IsType<DeadKernelError>(r.Cells[1].Failure);
+        Assert.IsType<KernelDiedException>(r.Cells[1].Failure);
         Assert.Contains(expected, r.Cells[1].Error);
         // The cause comes before the stderr tail of framework frames.
         string beforeTail = r.Cells[1].Error!.Split("its last words on stderr")[0];
         Assert.Contains(cause, beforeTail);
-        Assert.Equal("DeadKernelError", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
+        Assert.Equal("KernelDiedException", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
         Assert.Equal(CellStatus.NotRun, r.Cells[2].Status);
         Assert.Empty(Outputs(r, 2));
         Assert.Null(r.Notebook!["cells"]![2]!["execution_count"]);
@@ -95,7 +95,7 @@ public class RobustnessTests
             Cell("\"never\"")),
             new RunOptions { CellTimeout = TimeSpan.FromSeconds(8) });
         Assert.Equal(CellStatus.Timeout, r.Cells[0].Status);
-        Assert.IsType<CellTimeoutError>(r.Cells[0].Failure);
+        Assert.IsType<CellTimeoutException>(r.Cells[0].Failure);
         string printed = Text(Outputs(r, 0)[0]!["text"]);
         Assert.Contains("before the loop", printed);
         Assert.Contains("--cell-timeout", r.Cells[0].Error);
