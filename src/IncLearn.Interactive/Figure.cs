@@ -1,3 +1,5 @@
+using IncLearn.Html;
+
 namespace IncLearn.Interactive;
 
 /// <summary>
@@ -13,6 +15,29 @@ public sealed class Figure
         Title = title;
         Json = built.FigureJson;
         Html = built.Html;
+    }
+
+    /// <summary>Trace <c>meta</c> that marks a series as measuring rounding or integration error (see
+    /// <see cref="MeasuringError"/>); a stored output's comparison reads it.</summary>
+    public const string ErrorSeriesMeta = "inclearn:precision=magnitude";
+
+    /// <summary>
+    /// This figure with the named series marked as measuring rounding or integration error: their values depend on the BLAS
+    /// kernel, the SIMD width and the summation order, so a stored copy is compared by order of magnitude, not digit by
+    /// digit. The mark is the trace's plotly <c>meta</c>, which nothing draws.
+    /// </summary>
+    public Figure MeasuringError(params string[] seriesNames)
+    {
+        ArgumentNullException.ThrowIfNull(seriesNames);
+        var figure = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
+        var traces = figure["data"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToArray();
+        foreach (var name in seriesNames)
+        {
+            var trace = traces.FirstOrDefault(t => (string?)t["name"] == name)
+                ?? throw new ArgumentException($"the figure has no series named '{name}' (it has: {string.Join(", ", traces.Select(t => (string?)t["name"]))})", nameof(seriesNames));
+            trace["meta"] = ErrorSeriesMeta;
+        }
+        return new Figure(Title, ChartEngine.Builder.FromJson(figure.ToJsonString()));
     }
 
     /// <summary>The figure's title.</summary>
@@ -51,7 +76,7 @@ public sealed class Figure
         if (!StaticImage.Available) return Html;
         string id = "inclearn-png-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Json)), 0, 16).ToLowerInvariant(); // 32 hex digits: compared as a volatile id, like the chart div's
         var (width, height) = Size;
-        return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + System.Net.WebUtility.HtmlEncode(Title)
+        return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + SafeHtml.Text(Title)
             + "\" width=\"" + width + "\" height=\"" + height + "\" style=\"max-width:100%;height:auto\">" + Html
             + "<script type=\"text/javascript\">(function () { var img = document.getElementById('" + id + "'); if (!img) return;"
             + " var chart = img.nextElementSibling; function drawn() { return chart.querySelector('.plot-container') !== null; }"
@@ -61,8 +86,8 @@ public sealed class Figure
 
     /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
     public string StandaloneHtml()
-        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(Title) + "</title><script>" + PlotlyJs.Source
-            + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + Json
+        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + SafeHtml.Text(Title) + "</title><script>" + PlotlyJs.Source
+            + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + SafeHtml.ScriptJson(Json)
             + "; Plotly.newPlot('inclearn-figure', fig.data, fig.layout, fig.config || {});</script></body></html>";
 
     /// <summary>Writes <see cref="StandaloneHtml"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
