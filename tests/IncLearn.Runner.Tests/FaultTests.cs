@@ -82,6 +82,7 @@ public class FaultTests
     }
 
     // Defect 1: a background child holding the kernel's stdout hid Environment.Exit(3) behind a cell timeout, and survived.
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void AKernelThatExitsIsSeenAtOnceThoughABackgroundChildHoldsItsOutput()
     {
@@ -109,6 +110,7 @@ public class FaultTests
 
     // Defect 2: Ctrl-C in a terminal (SIGINT to the whole process group) killed the kernel first; the runner recorded that as
     // the cell's error and wrote the unfinished notebook over the original with --inplace.
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void CtrlCToTheWholeProcessGroupWritesNoUnfinishedNotebook()
     {
@@ -136,6 +138,7 @@ public class FaultTests
     }
 
     // Defect 3: kill -9 of the runner (a CI timeout, the OOM killer) left both kernels spinning under PID 1.
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void KillDashNineOfTheRunnerLeavesNoKernelChildOrDaemonBehind()
     {
@@ -162,6 +165,7 @@ public class FaultTests
     }
 
     // Defect 4: F# and PowerShell notebooks ran as C#.
+    [Trait("Tier", "Kernel")]
     [Theory]
     [InlineData(".net-fsharp", null, "let x = 1 + 1\nprintfn \"sum %d\" x")]
     [InlineData(".net-csharp", "fsharp", "let x = 1 + 1\nprintfn \"sum %d\" x")]
@@ -240,6 +244,7 @@ public class FaultTests
     }
 
     // Defect 7b: -p on a 4.4 notebook wrote a cell id.
+    [Trait("Tier", "Kernel")]
     [ToolFact("/usr/bin/python3", "-c \"import nbformat\"")]
     public async Task ParametersInAPre45NotebookAddNoCellId()
     {
