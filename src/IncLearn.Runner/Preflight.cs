@@ -32,17 +32,16 @@ public static partial class Preflight
             return [$"the pinned kernel (dotnet-interactive) is not available: run `dotnet tool restore` in the repository first ({why})"];
         }
 
-        var lines = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var notebook in notebooks)
+        // One line per build that would produce the missing assemblies, however many notebooks load them.
+        var missing = notebooks.SelectMany(nb => MissingAssemblies(nb).Select(assembly => (Notebook: nb, Assembly: assembly))).ToArray();
+        return missing.GroupBy(m => BuildCommand(m.Assembly) ?? m.Assembly).Select(g =>
         {
-            foreach (var assembly in MissingAssemblies(notebook))
-            {
-                string line = BuildHint(notebook, assembly);
-                if (seen.Add(line)) lines.Add(line);
-            }
-        }
-        return lines;
+            var assemblies = g.Select(m => Path.GetRelativePath(Environment.CurrentDirectory, m.Assembly)).Distinct().ToArray();
+            var loadedBy = g.Select(m => Path.GetRelativePath(Environment.CurrentDirectory, m.Notebook)).Distinct().ToArray();
+            string what = assemblies[0] + (assemblies.Length > 1 ? $" (and {assemblies.Length - 1} more)" : "")
+                + $" is not built; {loadedBy.Length} notebook(s) load it with #r, e.g. {loadedBy[0]}";
+            return BuildCommand(g.First().Assembly) is { } command ? $"{what}: run `{command}` first" : $"{what}: build the project that produces it first";
+        }).ToArray();
     }
 
     /// <summary>Full paths of the assemblies the notebook's code cells #r by path that do not exist, relative paths resolved
@@ -64,16 +63,13 @@ public static partial class Preflight
         }
     }
 
-    // "…/P/bin/<Configuration>/<tfm>/X.dll" with a project file in P: the build command of P in that configuration.
-    private static string BuildHint(string notebook, string assembly)
+    // "…/P/bin/<Configuration>/<tfm>/X.dll" with a project file in P: the build of P in that configuration, else null.
+    private static string? BuildCommand(string assembly)
     {
-        string shown = Path.GetRelativePath(Environment.CurrentDirectory, assembly);
-        var tfm = Directory.GetParent(assembly);
-        var configuration = tfm?.Parent;
+        var configuration = Directory.GetParent(assembly)?.Parent;
         var project = configuration?.Parent is { Name: "bin" } bin ? bin.Parent : null;
-        string what = $"{Path.GetRelativePath(Environment.CurrentDirectory, notebook)} loads {shown}, which is not built";
-        if (project is not null && project.Exists && project.EnumerateFiles("*.*proj").Any())
-            return $"{what}: run `dotnet build {Path.GetRelativePath(Environment.CurrentDirectory, project.FullName)} -c {configuration!.Name}` first";
-        return $"{what}: build the project that produces it first";
+        return project is { Exists: true } && project.EnumerateFiles("*.*proj").Any()
+            ? $"dotnet build {Path.GetRelativePath(Environment.CurrentDirectory, project.FullName)} -c {configuration!.Name}"
+            : null;
     }
 }

@@ -92,7 +92,8 @@ public sealed class JupyterFixture : IAsyncLifetime
             RedirectStandardError = true,
         };
         foreach (var a in new[] { "--no-browser", "--ip=127.0.0.1", $"--port={Port}", "--port-retries=0", $"--NotebookApp.token={Token}",
-                     $"--notebook-dir={NotebookDir}", "--NotebookApp.open_browser=False", "--log-level=WARN" })
+                     $"--notebook-dir={NotebookDir}", "--NotebookApp.open_browser=False", "--log-level=WARN",
+                     "--allow-root" }) // containers and CI often run as root; Jupyter refuses that unless told
             psi.ArgumentList.Add(a);
         // Kernelspecs from our temporary Jupyter path only; config, runtime (connection files) and data (the notary's
         // signatures) in our folder, so a user's Jupyter setup neither leaks in nor gets written.

@@ -21,7 +21,7 @@ public sealed class NotebookInBrowserTests(JupyterFixture jupyter)
     public static TheoryData<string> NotebooksWithCharts =>
         new(Repository.Notebooks.Where(n => StoredNotebook.Read(n).Charts > 0).Select(Repository.NameOf));
 
-    [ToolTheory("/usr/bin/jupyter-notebook", "--version")]
+    [ToolTheory("/usr/bin/jupyter-notebook")]
     [MemberData(nameof(Notebooks))]
     public async Task RunAllShowsEveryChartFormulaAndCheck(string name)
     {
@@ -66,7 +66,7 @@ public sealed class NotebookInBrowserTests(JupyterFixture jupyter)
         Assert.Empty(await jupyter.Kernels());
     }
 
-    [ToolTheory("/usr/bin/jupyter-notebook", "--version")]
+    [ToolTheory("/usr/bin/jupyter-notebook")]
     [MemberData(nameof(NotebooksWithCharts))]
     public async Task OfflineEveryChartShowsItsImage(string name)
     {

@@ -24,8 +24,8 @@ public sealed class PackageFeedTests
         {
             foreach (var project in new[] { "src/IncLearn", "src/IncLearn.Interactive" })
                 await Step("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "build"), $"-p:Version={version}", "-nologo"], Repository.Root);
-            Assert.True(File.Exists(Path.Combine(feed, $"IncLearn.{version}.nupkg")));
-            Assert.True(File.Exists(Path.Combine(feed, $"IncLearn.Interactive.{version}.nupkg")));
+            foreach (var id in new[] { "IncLearn", "IncLearn.Interactive" })
+                AssertMetadata(Path.Combine(feed, $"{id}.{version}.nupkg"), id);
             await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "scripts", "install-kernelspec.py"), Path.Combine(root, "jupyter")], Repository.Root);
 
             string notebook = Path.Combine(root, "mine", "uses-the-package.ipynb");
@@ -71,6 +71,22 @@ public sealed class PackageFeedTests
                 if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
             }
         }
+    }
+
+    /// <summary>What a package page shows: a description, a license expression, a readme that is in the package, tags.</summary>
+    private static void AssertMetadata(string package, string id)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.GetEntry($"{id}.nuspec")!.Open());
+        var metadata = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd()).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        Assert.True(Field("description") is { Length: > 80 }, $"{id}: description '{Field("description")}'");
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal("expression", license.Attribute("type")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(license.Value));
+        string readme = Field("readme") ?? "";
+        Assert.NotNull(zip.GetEntry(readme));
+        Assert.False(string.IsNullOrWhiteSpace(Field("tags")), $"{id}: no tags");
     }
 
     /// <summary>The one output of a cell that has <paramref name="mime"/>, as text.</summary>
