@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -24,7 +23,7 @@ public sealed class JupyterFixture : IAsyncLifetime
     private Process? server;
 
     /// <summary>The temporary folder of this run.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "inclearn-jupyter-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The folder the server serves: the copy of notebooks/.</summary>
     public string NotebookDir => Path.Combine(Root, "work", "notebooks");
@@ -51,11 +50,25 @@ public sealed class JupyterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // xunit does not dispose a fixture whose initialization threw: stop what did start
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         Directory.CreateDirectory(Root);
         using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root))
             await Step("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"]);
         await Step("dotnet", ["tool", "restore"]);
         await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "scripts", "install-kernelspec.py"), Path.Combine(Root, "jupyter")]);
+        KernelHttpPorts.Isolate(Path.Combine(Root, "jupyter"));
 
         foreach (var notebook in Repository.Notebooks)
         {
@@ -66,7 +79,7 @@ public sealed class JupyterFixture : IAsyncLifetime
         foreach (var folder in new[] { "src", "data" })
             Directory.CreateSymbolicLink(Path.Combine(Root, "work", folder), Path.Combine(Repository.Root, folder));
 
-        Port = FreePort();
+        Port = KernelHttpPorts.FreePort();
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("token", Token);
         StartServer();
         await WaitForServer();
@@ -188,16 +201,6 @@ public sealed class JupyterFixture : IAsyncLifetime
             catch (ArgumentException) { } // already exited
             catch (InvalidOperationException) { }
         }
-    }
-
-    /// <summary>A port nothing listens on now (the OS picks it).</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private async Task Step(string exe, string[] args)

@@ -54,7 +54,8 @@ public sealed partial class NotebookPage
     private async Task Route(IRequest request)
     {
         var uri = new Uri(request.Url);
-        if (uri.Scheme is "data" or "blob" || (uri.Host == "127.0.0.1" && uri.Port == jupyter.Port))
+        // This machine is not outside: the server, and the kernel's own HTTP endpoint (local-only) its outputs' scripts ask.
+        if (uri.Scheme is "data" or "blob" || uri.IsLoopback)
         {
             await request.ContinueAsync();
             return;

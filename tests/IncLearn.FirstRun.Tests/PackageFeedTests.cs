@@ -27,6 +27,7 @@ public sealed class PackageFeedTests
             foreach (var id in new[] { "IncLearn", "IncLearn.Interactive" })
                 AssertMetadata(Path.Combine(feed, $"{id}.{version}.nupkg"), id);
             await Step("/usr/bin/python3", [Path.Combine(Repository.Root, "scripts", "install-kernelspec.py"), Path.Combine(root, "jupyter")], Repository.Root);
+            KernelHttpPorts.Isolate(Path.Combine(root, "jupyter"));
 
             string notebook = Path.Combine(root, "mine", "uses-the-package.ipynb");
             Directory.CreateDirectory(Path.GetDirectoryName(notebook)!);
