@@ -70,6 +70,8 @@ public sealed class PackageFeedTests
             {
                 string cached = Path.Combine(packages, id, version.ToLowerInvariant());
                 if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
+                if (Directory.Exists(Path.Combine(packages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(packages, id)).Any())
+                    Directory.Delete(Path.Combine(packages, id));
             }
         }
     }
