@@ -93,6 +93,8 @@ public sealed class JupyterFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
             Timeout = 120_000,
+            // A wait for the page (all cells run) is one CDP call awaiting a promise: it must be allowed the notebook's time.
+            ProtocolTimeout = (int)TimeSpan.FromMinutes(20).TotalMilliseconds,
         });
     }
 
