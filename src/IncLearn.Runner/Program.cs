@@ -104,6 +104,12 @@ public static class Program
     {
         var notebooks = FindOrReport(paths);
         if (notebooks is null) return 2;
+        // A first run before the build (or without the pinned kernel) stops here, one line per missing piece, no kernel started.
+        if (Preflight.Problems(notebooks) is { Count: > 0 } missing)
+        {
+            foreach (var line in missing) Console.Error.WriteLine(line);
+            return 2;
+        }
         var names = NotebookNames.Relative(notebooks);
         string Target(string path) => outputs.InPlace ? path : Path.Combine(outputs.Directory!, names[path]);
         if (compareRtol is null)
