@@ -1,3 +1,4 @@
+using IncLearn.Processes;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -207,7 +208,7 @@ public sealed class JupyterFixture : IAsyncLifetime
 
     private async Task Step(string exe, string[] args)
     {
-        var (code, output) = await ExternalProcess.RunAsync(exe, args, Repository.Root, SetupTimeout);
+        var (code, output) = await ChildProcess.RunAsync(exe, args, Repository.Root, SetupTimeout);
         if (code != 0) throw new InvalidOperationException($"setup step failed: {exe} {string.Join(" ", args)} (exit {code})\n{output}");
     }
 }

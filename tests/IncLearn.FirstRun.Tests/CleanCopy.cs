@@ -1,3 +1,4 @@
+using IncLearn.Processes;
 namespace IncLearn.FirstRun.Tests;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed class CleanCopy : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, files) = await ExternalProcess.RunAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], Repository.Root, StepTimeout);
+        var (code, files) = await ChildProcess.RunAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], Repository.Root, StepTimeout);
         if (code != 0) throw new InvalidOperationException($"git ls-files failed: {files}");
         foreach (var file in files.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -26,7 +27,7 @@ public sealed class CleanCopy : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(source, target);
         }
-        var (built, log) = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Runner", "-c", "Release", "-nologo", "-v", "q"], Root, StepTimeout);
+        var (built, log) = await ChildProcess.RunAsync("dotnet", ["build", "src/IncLearn.Runner", "-c", "Release", "-nologo", "-v", "q"], Root, StepTimeout);
         SetupLog = log;
         if (built != 0) throw new InvalidOperationException($"building the runner in the clean copy failed:\n{log}");
     }

@@ -1,3 +1,4 @@
+using IncLearn.Processes;
 namespace IncLearn.FirstRun.Tests;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed class FirstRunTests(CleanCopy copy) : IClassFixture<CleanCopy>
         Assert.False(Directory.Exists(Path.Combine(copy.Root, "src", "IncLearn.Interactive", "bin")), "the clean copy already has a build of the library");
 
         // README command 1 without its first half, as a new user runs it.
-        var (code, output) = await ExternalProcess.RunAsync("dotnet", ["run", "--project", "src/IncLearn.Runner", "-c", "Release", "--", "run"], copy.Root, RunTimeout);
+        var (code, output) = await ChildProcess.RunAsync("dotnet", ["run", "--project", "src/IncLearn.Runner", "-c", "Release", "--", "run"], copy.Root, RunTimeout);
 
         Assert.True(code == 2, $"exit {code}\n{output}");
         var hint = Assert.Single(Lines(output), l => l.Contains("not built", StringComparison.Ordinal));
@@ -39,8 +40,10 @@ public sealed class FirstRunTests(CleanCopy copy) : IClassFixture<CleanCopy>
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"empty\" value=\"empty-source\" /></packageSources></configuration>\n");
         string runner = Path.Combine(copy.Root, "src", "IncLearn.Runner", "bin", "Release", "net10.0", "IncLearn.Runner.dll");
 
-        var (code, output) = await ExternalProcess.RunAsync("dotnet", [runner, "run"], folder, RunTimeout,
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"), [ "INCLEARN_DOTNET_INTERACTIVE"] = null });
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = folder, ArgumentList = { runner, "run" } };
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(folder, "packages");
+        start.Environment.Remove("INCLEARN_DOTNET_INTERACTIVE"); // the pinned tool must be found (or not) as a user's run finds it
+        var (code, output) = await ChildProcess.RunAsync(start, RunTimeout);
 
         Assert.True(code == 2, $"exit {code}\n{output}");
         var hint = Assert.Single(Lines(output), l => l.Contains("dotnet tool restore", StringComparison.Ordinal));

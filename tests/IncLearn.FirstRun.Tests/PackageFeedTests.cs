@@ -1,3 +1,4 @@
+using IncLearn.Processes;
 using System.Text.Json.Nodes;
 
 namespace IncLearn.FirstRun.Tests;
@@ -37,10 +38,10 @@ public sealed class PackageFeedTests
                 "IncLearn.Interactive.Figures.Series(new double[] { 0, 1, 2, 3 }, new (string, double[])[] { (\"2^x\", new double[] { 1, 2, 4, 8 }) }, \"From the package\", \"x\", \"y\")",
                 "IncLearn.Interactive.Check.Close(\"one plus one\", 1.0 + 1.0, 2.0, 1e-12)"));
 
-            var (code, log) = await ExternalProcess.RunAsync("/usr/bin/python3",
+            var (code, log) = await ChildProcess.RunAsync("/usr/bin/python3",
                 [Path.Combine(Repository.Root, "tests", "RealKernel", "execute_nbclient.py"), Path.Combine(root, "out"), notebook],
                 Path.GetDirectoryName(notebook)!, StepTimeout,
-                new Dictionary<string, string?> { ["JUPYTER_PATH"] = Path.Combine(root, "jupyter"), ["JUPYTER_RUNTIME_DIR"] = Path.Combine(root, "runtime") });
+                new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(root, "jupyter"), ["JUPYTER_RUNTIME_DIR"] = Path.Combine(root, "runtime") });
             Assert.True(code == 0, log);
 
             var cells = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "out", Path.GetFileName(notebook))))!["cells"]!.AsArray();
@@ -127,7 +128,7 @@ public sealed class PackageFeedTests
 
     private static async Task Step(string exe, string[] args, string workingDirectory)
     {
-        var (code, output) = await ExternalProcess.RunAsync(exe, args, workingDirectory, StepTimeout);
+        var (code, output) = await ChildProcess.RunAsync(exe, args, workingDirectory, StepTimeout);
         Assert.True(code == 0, $"{exe} {string.Join(" ", args)} → {code}\n{output}");
     }
 }
