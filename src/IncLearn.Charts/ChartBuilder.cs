@@ -253,7 +253,13 @@ public static partial class ChartBuilder
     private static (string FigureJson, string Html) Build(GenericChart chart)
     {
         Polish(chart);
-        string json = GenericChart.toFigureJson(chart);
+        return FromJson(GenericChart.toFigureJson(chart));
+    }
+
+    /// <summary>The figure JSON and notebook HTML of a figure given as JSON (for a figure whose JSON the notebook layer
+    /// annotated after it was built, e.g. with trace <c>meta</c>).</summary>
+    public static (string FigureJson, string Html) FromJson(string json)
+    {
         string id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)).ToString();
         return (json, NotebookHtml.Write(json, id, PlotlyCdn));
     }

@@ -29,18 +29,29 @@ public static class CheckFormatter
     /// <summary>Checks as ✓/✗ rows with their numbers.</summary>
     public static string Html(IReadOnlyList<CheckResult> checks)
         => table[@class: "inclearn-checks"](checks.Select(c => tr(
-            td[style: c.Passed ? "color:green" : "color:red"](c.Passed ? "✓" : "✗"), td(b(c.Name)), td(c.Detail))).ToArray())
+            td[style: $"color:{Colour(c.Status)}"](Mark(c.Status)), td(b(c.Name)), td(c.Detail))).ToArray())
             .ToString();
 
+    // Not implemented is neither a pass nor a failure: its own mark, in grey.
+    private static string Mark(CheckStatus status) => status switch { CheckStatus.Passed => "✓", CheckStatus.Failed => "✗", _ => "○" };
+
+    private static string Colour(CheckStatus status) => status switch { CheckStatus.Passed => "green", CheckStatus.Failed => "red", _ => "grey" };
+
+    private static string StatusName(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "passed", CheckStatus.Failed => "failed", _ => "not-implemented",
+    };
+
     /// <summary>One check as a plain-text line.</summary>
-    public static string Text(CheckResult c) => $"{(c.Passed ? "✓" : "✗")} {c.Name}: {c.Detail}";
+    public static string Text(CheckResult c) => $"{Mark(c.Status)} {c.Name}: {c.Detail}";
 
     /// <summary>Checks as the JSON of <see cref="Notebook.ChecksMimeType"/>.</summary>
     public static string Json(IReadOnlyList<CheckResult> checks)
         => JsonSerializer.Serialize(checks.Select(c => new
         {
             name = c.Name, passed = c.Passed, kind = c.Kind, actual = Finite(c.Actual), expected = Finite(c.Expected),
-            tolerance = Finite(c.Tolerance), detail = c.Detail,
+            tolerance = Finite(c.Tolerance), detail = c.Detail, status = StatusName(c.Status), buildIt = c.BuildIt,
+            precision = c.Precision == ActualPrecision.Magnitude ? "magnitude" : "exact",
         }), JsonOptions);
 
     // JSON has no NaN or ∞: such a number is written as null (the detail line still states it).

@@ -2,23 +2,6 @@ using System.Collections.Concurrent;
 
 namespace IncLearn.Interactive;
 
-/// <summary>One checked claim of a notebook: what was compared, the numbers, and whether it held.</summary>
-/// <param name="Name">What the check claims, e.g. "closed form = integrator".</param>
-/// <param name="Passed">Whether the claim held.</param>
-/// <param name="Kind">The comparison: "close", "at-most", "at-least", "that".</param>
-/// <param name="Actual">The measured value, when the check compares numbers.</param>
-/// <param name="Expected">The value or bound it is compared with.</param>
-/// <param name="Tolerance">The relative tolerance of a "close" check.</param>
-/// <param name="Detail">A human-readable line with the numbers.</param>
-public sealed record CheckResult(
-    string Name,
-    bool Passed,
-    string Kind,
-    double? Actual,
-    double? Expected,
-    double? Tolerance,
-    string Detail);
-
 /// <summary>
 /// Every check made in this process, in order, independent of any notebook, for a host in the same process (a test, a tool)
 /// that wants them all; <see cref="Recorded"/> reports each as it is made. The runner does not use it: checks reach it as

@@ -17,6 +17,29 @@ public sealed class Figure
         Html = built.Html;
     }
 
+    /// <summary>Trace <c>meta</c> that marks a series as measuring rounding or integration error (see
+    /// <see cref="MeasuringError"/>); a stored output's comparison reads it.</summary>
+    public const string ErrorSeriesMeta = "inclearn:precision=magnitude";
+
+    /// <summary>
+    /// This figure with the named series marked as measuring rounding or integration error: their values depend on the BLAS
+    /// kernel, the SIMD width and the summation order, so a stored copy is compared by order of magnitude, not digit by
+    /// digit. The mark is the trace's plotly <c>meta</c>, which nothing draws.
+    /// </summary>
+    public Figure MeasuringError(params string[] seriesNames)
+    {
+        ArgumentNullException.ThrowIfNull(seriesNames);
+        var figure = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
+        var traces = figure["data"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToArray();
+        foreach (var name in seriesNames)
+        {
+            var trace = traces.FirstOrDefault(t => (string?)t["name"] == name)
+                ?? throw new ArgumentException($"the figure has no series named '{name}' (it has: {string.Join(", ", traces.Select(t => (string?)t["name"]))})", nameof(seriesNames));
+            trace["meta"] = ErrorSeriesMeta;
+        }
+        return new Figure(Title, ChartEngine.Builder.FromJson(figure.ToJsonString()));
+    }
+
     /// <summary>The figure's title.</summary>
     public string Title { get; }
 

@@ -11,6 +11,8 @@ internal interface IChartBuilder
 
     string PlotlyJsSource();
 
+    (string FigureJson, string Html) FromJson(string json);
+
     (string FigureJson, string Html) Trajectories(double[] t, double[][] sigmaW, double[] targets, string[] targetLabels,
         (double Start, double End)[] windows, string title);
 

@@ -16,7 +16,8 @@ public static class Notebook
     /// <summary>MIME type of the static image of a chart (base64 PNG).</summary>
     public const string PngMimeType = "image/png";
 
-    /// <summary>MIME type of a check output: a JSON array of checks (name, passed, kind, actual, expected, tolerance, detail).
+    /// <summary>MIME type of a check output: a JSON array of checks (name, passed, kind, actual, expected, tolerance, detail,
+    /// status: passed | failed | not-implemented, buildIt, precision: exact | magnitude).
     /// This is how checks reach a headless runner or a test: as outputs, whatever kernel executed the notebook.</summary>
     public const string ChecksMimeType = "application/vnd.inclearn.checks+json";
 

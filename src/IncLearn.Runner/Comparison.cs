@@ -55,14 +55,22 @@ public static partial class Comparison
                 return $"cell {a[c].Index} (code cell {c + 1}): {oa.Count} stored outputs, {ob.Count} after re-execution";
             for (int o = 0; o < oa.Count; o++)
             {
-                var la = oa[o].Split('\n');
-                var lb = ob[o].Split('\n');
+                string where = $"cell {a[c].Index} (code cell {c + 1}), output {o + 1}";
+                if (oa[o].Checks is not null || ob[o].Checks is not null)
+                {
+                    if (CompareChecks(oa[o].Checks, ob[o].Checks, rtol) is string checkDiff) return $"{where}: {checkDiff}";
+                    continue;
+                }
+                if ((oa[o].Figure is null) != (ob[o].Figure is null)) return $"{where}: a figure {(oa[o].Figure is null ? "appeared" : "is missing")} after re-execution";
+                if (oa[o].Figure is not null && FigureComparison.Compare(oa[o].Figure, ob[o].Figure) is string figureDiff) return $"{where}: {figureDiff}";
+                var la = oa[o].Text.Split('\n');
+                var lb = ob[o].Text.Split('\n');
                 for (int l = 0; l < Math.Max(la.Length, lb.Length); l++)
                 {
                     string x = l < la.Length ? la[l] : "<missing>";
                     string y = l < lb.Length ? lb[l] : "<missing>";
                     if (!LinesEqual(x, y, rtol))
-                        return $"cell {a[c].Index} (code cell {c + 1}), output {o + 1}, line {l + 1}:\n  stored:     {Clip(x)}\n  re-executed: {Clip(y)}";
+                        return $"{where}, line {l + 1}:\n  stored:     {Clip(x)}\n  re-executed: {Clip(y)}";
                 }
             }
         }
@@ -93,13 +101,30 @@ public static partial class Comparison
         => ((JsonArray)nb["cells"]!).Select((c, i) => (i, c as JsonObject))
             .Where(t => t.Item2?["cell_type"]?.GetValue<string>() == "code").Select(t => (t.i, t.Item2!)).ToList();
 
-    /// <summary>Each output flattened to text: type, then each MIME type and its sanitized content.</summary>
-    private static List<string> Outputs(JsonObject cell)
+    /// <summary>MIME type of a chart's plotly.js figure JSON.</summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
+    /// <summary>What of one output is compared: its checks, read as data, when it carries the checks MIME type (its HTML and
+    /// text are renderings of the same checks); its figure JSON and title when it carries a plotly figure (its HTML embeds the
+    /// same JSON, its image draws it); otherwise its type and each MIME type's sanitized content, as text.</summary>
+    private sealed record ComparedOutput(string Text, IReadOnlyList<NotebookCheck>? Checks, JsonNode? Figure = null);
+
+    private static List<ComparedOutput> Outputs(JsonObject cell)
     {
-        var list = new List<string>();
+        var list = new List<ComparedOutput>();
         if (cell["outputs"] is not JsonArray outs) return list;
         foreach (var o in outs.OfType<JsonObject>().Where(o => !IsJupyterBootstrap(o) && !IsCompilerWarnings(o)))
         {
+            if (o["data"]?[ChecksOutput.MimeType] is JsonNode checks)
+            {
+                list.Add(new ComparedOutput("", ChecksOutput.Read(JsonArrayText(checks))));
+                continue;
+            }
+            if (o["data"]?[PlotlyMimeType] is JsonNode figure)
+            {
+                list.Add(new ComparedOutput(Sanitize("[text/plain]\n" + Flatten(o["data"]?["text/plain"])), null, ParsedJson(figure)));
+                continue;
+            }
             string type = o["output_type"]?.GetValue<string>() ?? "";
             string text = type switch
             {
@@ -108,9 +133,32 @@ public static partial class Comparison
                 _ => string.Join("\n", (o["data"] as JsonObject ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal)
                         .Select(kv => $"[{kv.Key}]\n{(IsImage(kv.Key) ? "<image>" : IsJson(kv.Key) ? CanonicalJson(kv.Value) : Flatten(kv.Value))}")),
             };
-            list.Add(Sanitize(text));
+            list.Add(new ComparedOutput(Sanitize(text), null));
         }
         return list;
+    }
+
+    // A figure's JSON as a tree, however nbformat stored it (a tree, a string, a list of lines).
+    private static JsonNode? ParsedJson(JsonNode node)
+    {
+        var text = JsonArrayText(node);
+        try { return text is JsonValue v && v.TryGetValue<string>(out var s) ? JsonNode.Parse(s) : text; }
+        catch (System.Text.Json.JsonException) { return text; }
+    }
+
+    // nbformat stores JSON data as a tree, a string, or a list of lines; ChecksOutput reads a tree or a string.
+    private static JsonNode? JsonArrayText(JsonNode node)
+        => node is JsonArray lines && lines.Count > 0 && lines.All(l => l is JsonValue lv && lv.TryGetValue<string>(out _))
+            ? JsonValue.Create(string.Concat(lines.Select(l => (string)l!)))
+            : node;
+
+    private static string? CompareChecks(IReadOnlyList<NotebookCheck>? stored, IReadOnlyList<NotebookCheck>? executed, double rtol)
+    {
+        if (stored is null || executed is null) return stored is null ? "a check output appeared after re-execution" : "a stored check output is missing after re-execution";
+        if (stored.Count != executed.Count) return $"{stored.Count} stored checks, {executed.Count} after re-execution";
+        for (int i = 0; i < stored.Count; i++)
+            if (CheckComparison.Compare(stored[i], executed[i], rtol) is string diff) return diff;
+        return null;
     }
 
     // In Jupyter mode the kernel's first cell also shows a script that connects the page to the kernel's HTTP API; other

@@ -112,7 +112,7 @@ public static class NotebookExecutor
                 ["status"] = failure is null ? "ok" : expected ? "expected-error" : cellStatus == CellStatus.Timeout ? "timeout" : "error",
             };
             if (outputs.Checks.Count > 0)
-                info["checks"] = new JsonArray(outputs.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed }).ToArray());
+                info["checks"] = new JsonArray(outputs.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["status"] = ChecksOutput.StatusName(c.Status) }).ToArray());
             meta["inclearn"] = info;
             string? error = failure is null ? null : failure is CellExecutionError ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
             results.Add(new CellResult(i, cellStatus, clock.Elapsed.TotalSeconds, outputs.Checks, error, expected ? null : failure));

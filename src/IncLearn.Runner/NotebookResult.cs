@@ -17,5 +17,5 @@ public sealed record NotebookResult(string Path, JsonObject? Notebook, IReadOnly
     public double CellSeconds => Cells.Sum(c => c.Seconds);
 
     /// <summary>Whether every cell ran as expected (or was skipped on purpose) and every check passed.</summary>
-    public bool Passed => FatalError is null && Cells.All(c => c.Status is CellStatus.Ok or CellStatus.Skipped) && Checks.All(c => c.Passed);
+    public bool Passed => FatalError is null && Cells.All(c => c.Status is CellStatus.Ok or CellStatus.Skipped) && Checks.All(c => !c.Failed);
 }

@@ -33,8 +33,9 @@ public class NotebookTests(NotebookFixture fixture)
     [MemberData(nameof(NotebookOutputs.NotebookNames), MemberType = typeof(NotebookOutputs))]
     public void RunnerShowsWhatTheRealKernelShows(string notebook)
     {
-        // The stored outputs are the real kernel's (Jupyter, nbclient); 1e-9 relative: the same machine reproduces bit for
-        // bit, and 1e-9 leaves room for another CPU's last bits while any real change of a result shows.
+        // The stored outputs are the real kernel's (Jupyter, nbclient). Exact numbers compare at 1e-9 relative; a check's
+        // actual within its tolerance and error measurements by magnitude, since their bits vary with the CPU's BLAS kernel
+        // (Comparison, CheckComparison, FigureComparison).
         var stored = NotebookFile.Load(Path.Combine(Repository.Root, "notebooks", notebook));
         var diff = Comparison.Compare(stored, fixture.Results[notebook].Notebook!, 1e-9);
         Assert.True(diff is null, diff);

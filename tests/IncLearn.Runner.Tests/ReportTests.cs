@@ -49,12 +49,12 @@ public class ReportTests
             Executed(Display("text/html", Chart(new string('b', 32), "iVBOR2e7/+", "t"))), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "one"))),
             Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "two"))), 1e-9));
-        // JSON compares as JSON: the stdio protocol's \u escapes equal the characters, numbers within rtol, other numbers differ.
+        // Checks compare as data: the stdio protocol's \u escapes equal the characters, an exact actual within rtol, others differ.
         const string mime = ChecksOutput.MimeType;
-        Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0000000000001}]")),
-            Executed(Display(mime, "[{\"name\":\"\\u03C3\",\"actual\":1.0}]")), 1e-9));
-        Assert.NotNull(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.1}]")),
-            Executed(Display(mime, "[{\"name\":\"σ\",\"actual\":1.0}]")), 1e-9));
+        Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.0000000000001,\"expected\":2}]")),
+            Executed(Display(mime, "[{\"name\":\"\\u03C3\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.0,\"expected\":2}]")), 1e-9));
+        Assert.NotNull(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.1,\"expected\":2}]")),
+            Executed(Display(mime, "[{\"name\":\"σ\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.0,\"expected\":2}]")), 1e-9));
     }
 
     [Fact]
