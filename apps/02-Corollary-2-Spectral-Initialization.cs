@@ -64,8 +64,8 @@ display(corollary.At(tEnd / 2));
 // ── cell 4 ──
 var agreement = Corollary2Agreement.Measure(proposition, corollary, times);
 display(Check.All(
-    Check.AtMost("max |off-diagonal of ΦᵀW(t)Φ| / σ₁", agreement.MaxOffDiagonal / y.SigmaY[0], 1e-12),
-    Check.AtMost("max relative difference of diag(ΦᵀW(t)Φ) and eqs. (12)–(13)", agreement.MaxRelativeDiagonalDifference, 1e-12)));
+    Check.ErrorAtMost("max |off-diagonal of ΦᵀW(t)Φ| / σ₁", agreement.MaxOffDiagonal / y.SigmaY[0], 1e-12),
+    Check.ErrorAtMost("max relative difference of diag(ΦᵀW(t)Φ) and eqs. (12)–(13)", agreement.MaxRelativeDiagonalDifference, 1e-12)));
 
 // ═══ The sharp transition and its time ═══
 //
@@ -79,7 +79,7 @@ display(Check.All(
 var estimate = Enumerable.Range(0, y.K).Select(i => corollary.TransitionTime(i)).ToArray();
 var halfway = Enumerable.Range(0, y.K).Select(i => Measurements.HalfwayTime(proposition, i, tMax: 2 * estimate.Max())).ToArray();
 display(Check.All(Enumerable.Range(0, y.K).Select(i =>
-    Check.AtMost($"mode {i + 1}: |half-way time − log(σ/(ασ₀))/(2σ)| ≤ ασ₀/σ² + 1e-9·t", Math.Abs(halfway[i] - estimate[i]),
+    Check.ErrorAtMost($"mode {i + 1}: |half-way time − log(σ/(ασ₀))/(2σ)| ≤ ασ₀/σ² + 1e-9·t", Math.Abs(halfway[i] - estimate[i]),
         alpha * sigma0[i] / (y.SigmaY[i] * y.SigmaY[i]) + 1e-9 * estimate[i])).ToArray()));
 
 // ═══ Figure 1, left: the transitions ═══

@@ -74,6 +74,15 @@ public class HostileTextTests
         AssertNone(theorem.ToDisplayString("text/html"), scripts: 0);
     }
 
+    [Fact]
+    public void ExplorablePageCarriesTheTextAsData()
+    {
+        var explorable = Explorables.SpectralTrajectories([2, 1], [1, 1], 1e-3, 0, 10, points: 11, title: Hostile);
+        var page = AssertNone(explorable.Html, scripts: 1);
+        using var expected = JsonDocument.Parse(explorable.SpecJson);
+        AssertSameJson(expected.RootElement, JsonIn(page.Scripts[0], "var spec = ", ";\nvar root"));
+    }
+
     [ToolFact("/usr/bin/chromium", "--version")]
     [Trait("Tier", "Browser")]
     public void FigureWithImageFallbackCarriesTheTextAsData()

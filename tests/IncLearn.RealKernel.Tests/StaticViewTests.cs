@@ -51,6 +51,7 @@ public partial class StaticViewTests
     /// strips the scripts but keeps the image.
     /// </summary>
     [Fact]
+    [Trait("Tier", "Browser")] // what a script-less viewer (nbconvert, sanitized) shows: one outside renderer run per chapter
     public async Task SanitizedStaticViewShowsEveryChartAsAnImage()
     {
         string output = Path.Combine(Path.GetTempPath(), "inclearn-static-" + Guid.NewGuid().ToString("N"));

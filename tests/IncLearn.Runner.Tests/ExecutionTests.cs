@@ -199,7 +199,7 @@ public class ExecutionTests
             </Project>
             """);
         string feed = Path.Combine(dir, "feed");
-        var (code, log) = IncLearn.TestSupport.ToolFactAttribute.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -nologo");
+        var (code, log) = IncLearn.TestSupport.ToolFactAttribute.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -nologo", minutes: 10);
         Assert.True(code == 0, log);
 
         var r = Execute(Write(dir, "a.ipynb",

@@ -16,7 +16,8 @@ public sealed class ToolFactAttribute : FactAttribute
         if (code != 0) Skip = $"{executable} {probeArguments} failed: {output.Trim()}";
     }
 
-    /// <summary>Runs <paramref name="exe"/> with a command line <paramref name="args"/> (split as a shell would), for two minutes at most.</summary>
-    public static (int Code, string Output) Run(string exe, string args)
-        => ChildProcess.RunAsync(new ProcessStartInfo(exe, args), TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+    /// <summary>Runs <paramref name="exe"/> with a command line <paramref name="args"/> (split as a shell would), for
+    /// <paramref name="minutes"/> at most.</summary>
+    public static (int Code, string Output) Run(string exe, string args, double minutes = 2)
+        => ChildProcess.RunAsync(new ProcessStartInfo(exe, args), TimeSpan.FromMinutes(minutes)).GetAwaiter().GetResult();
 }
