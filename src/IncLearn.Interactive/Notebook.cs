@@ -35,6 +35,7 @@ public static class Notebook
             FigureFormatter.Register();
             TheoremCards.Register();
             LibraryCards.Register();
+            ExplorableFormatter.Register();
             registered = true;
         }
     }

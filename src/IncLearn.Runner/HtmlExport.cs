@@ -80,6 +80,10 @@ public static partial class HtmlExport
             || (scheme.StartsWith("data:", StringComparison.Ordinal) && !scheme.StartsWith("data:image/", StringComparison.Ordinal)));
     }
 
+    /// <summary>MIME type of the notebook layer's in-page explorables (a chart whose sliders recompute it in the page): the page
+    /// shows their text/html and inlines plotly.js for them.</summary>
+    public const string ExplorableMimeType = "application/vnd.inclearn.explorable+json";
+
     private static string Page(string title, JsonObject nb, Lazy<string?> plotlyJs, string prefix, string nav, bool katex)
     {
         var body = new StringBuilder(nav);
@@ -107,7 +111,12 @@ public static partial class HtmlExport
                                     string id = $"chart{chartId++}";
                                     body.Append($"<div class=\"output\" id=\"{id}\"></div><script>(function(){{var f={SafeHtml.ScriptJson(json)};Plotly.newPlot('{id}',f.data,f.layout,f.config||{{}});}})();</script>");
                                 }
-                                else if (data["text/html"] is JsonNode html) body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                else if (data["text/html"] is JsonNode html)
+                                {
+                                    // An in-page explorable (its parameters MIME type marks it) draws with the page's plotly.js.
+                                    if (data[ExplorableMimeType] is not null) charts = true;
+                                    body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                }
                                 else if (data["image/png"] is JsonNode png) body.Append($"<div class=\"output\"><img src=\"data:image/png;base64,{SafeHtml.Text(Text(png).Trim())}\"></div>");
                                 else if (data["text/plain"] is JsonNode plain) body.Append("<pre class=\"output\">").Append(SafeHtml.Text(Text(plain))).Append("</pre>");
                                 break;

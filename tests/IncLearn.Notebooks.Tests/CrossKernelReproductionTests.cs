@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using IncLearn.RealKernel.Tests;
+using IncLearn.Processes;
+using IncLearn.TestSupport;
 
 namespace IncLearn.Notebooks.Tests;
 
@@ -10,6 +11,7 @@ namespace IncLearn.Notebooks.Tests;
 /// while leaving the committed notebooks byte-identical. The default kernel is covered by <see cref="NotebookTests"/>.
 /// </summary>
 [Collection("notebooks")]
+[Trait("Tier", "Kernel")]
 public class CrossKernelReproductionTests
 {
     public static TheoryData<string, string, string> Kernels => new()
@@ -25,7 +27,7 @@ public class CrossKernelReproductionTests
     {
         string runner = await BuiltRunner();
         var before = Hashes();
-        var (code, output) = await ExternalProcess.RunAsync("dotnet", [runner, "check", "notebooks"], Repository.Root, TimeSpan.FromMinutes(40),
+        var (code, output) = await ChildProcess.RunAsync("dotnet", [runner, "check", "notebooks"], Repository.Root, TimeSpan.FromMinutes(40),
             new Dictionary<string, string> { [variable] = value, ["NO_COLOR"] = "1" });
         Assert.Equal(before, Hashes());
         Assert.True(code == 0, $"check on the {kernel} exited with {code}:\n{output}");
@@ -35,8 +37,8 @@ public class CrossKernelReproductionTests
     private static async Task<string> BuiltRunner()
     {
         (int code, string log) build;
-        using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root))
-            build = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Runner", "-c", "Release", "-nologo", "-v", "q"],
+        using (await BuildLock.AcquireAsync(Repository.Root))
+            build = await ChildProcess.RunAsync("dotnet", ["build", "src/IncLearn.Runner", "-c", "Release", "-nologo", "-v", "q"],
                 Repository.Root, TimeSpan.FromMinutes(10));
         Assert.True(build.code == 0, build.log);
         return Path.Combine(Repository.Root, "src", "IncLearn.Runner", "bin", "Release", "net10.0", "IncLearn.Runner.dll");

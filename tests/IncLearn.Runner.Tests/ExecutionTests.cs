@@ -54,7 +54,7 @@ public class ExecutionTests
         Assert.Equal([true, true, false, false], r.Checks.Select(c => c.Passed));
         Assert.Equal(1.5, r.Checks.First().Actual);
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.IsType<CellExecutionError>(r.Cells[1].Failure);
+        Assert.IsType<CellFailedException>(r.Cells[1].Failure);
         Assert.False(r.Passed);
         var recorded = (JsonArray)r.Notebook!["cells"]![0]!["metadata"]!["inclearn"]!["checks"]!;
         Assert.Equal(["fine", "also fine"], recorded.Select(c => c!["name"]!.GetValue<string>()));

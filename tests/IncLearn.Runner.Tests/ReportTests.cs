@@ -183,4 +183,20 @@ public class ReportTests
         HtmlExport.Write([(Path.Combine(dir, "b.ipynb"), Notebook(chart))], dir, plotlyJs: () => null);
         Assert.Contains("<div id=\"mine\">chart</div>", File.ReadAllText(Path.Combine(dir, "b.html")));
     }
+
+    [Fact]
+    public void HtmlPagesInlinePlotlyForAnExplorableAndShowItsHtml()
+    {
+        using var dir = new TempFolder();
+        var explorable = WithOutput(Cell("explore"), new JsonObject
+        {
+            ["data"] = new JsonObject { ["text/html"] = "<div id=\"live\">slider</div>", [HtmlExport.ExplorableMimeType] = "{\"kind\":\"spectral\"}" },
+            ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
+        });
+        HtmlExport.Write([(Path.Combine(dir, "c.ipynb"), Notebook(explorable))], dir);
+        string page = File.ReadAllText(Path.Combine(dir, "c.html"));
+        Assert.Contains("<div id=\"live\">slider</div>", page);
+        Assert.NotNull(PlotlyScript.Find()); // the runner tests restore Plotly.NET through the notebook layer's build
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "plotly.js v2"));
+    }
 }

@@ -49,18 +49,19 @@ public class RobustnessTests
         Assert.Equal(1_000_000, ((JsonArray)json[0]!["text"]!).Count);
     }
 
-    public static TheoryData<string, string> Crashes => new()
+    // Each crash: how the process ended, and the cause the runtime printed before the framework frames (issue 23).
+    public static TheoryData<string, string, string> Crashes => new()
     {
-        { "Environment.Exit(3);", "exited with code 3" },
-        { "Environment.FailFast(\"bye\");", "killed by signal SIGABRT" },
-        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal" },
-        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT" },
+        { "Environment.Exit(3);", "exited with code 3", "" },
+        { "Environment.FailFast(\"bye from the cell\");", "killed by signal SIGABRT", "bye from the cell" },
+        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal", "Stack overflow" },
+        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT", "System.InvalidOperationException: background" },
     };
 
     [Trait("Tier", "Kernel")]
     [Theory]
     [MemberData(nameof(Crashes))]
-    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected)
+    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected, string cause)
     {
         using var dir = new TempFolder();
         var stale = Cell("\"later\"");
@@ -70,14 +71,18 @@ public class RobustnessTests
         var r = Execute(path);
         int kernelPid = int.Parse(Text(Outputs(r, 0)[0]!["text"]).Trim());
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.IsType<DeadKernelError>(r.Cells[1].Failure);
+        Assert.IsType<KernelDiedException>(r.Cells[1].Failure);
         Assert.Contains(expected, r.Cells[1].Error);
-        Assert.Equal("DeadKernelError", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
+        // The cause comes before the stderr tail of framework frames.
+        string beforeTail = r.Cells[1].Error!.Split("its last words on stderr")[0];
+        Assert.Contains(cause, beforeTail);
+        Assert.Equal("KernelDiedException", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
         Assert.Equal(CellStatus.NotRun, r.Cells[2].Status);
         Assert.Empty(Outputs(r, 2));
         Assert.Null(r.Notebook!["cells"]![2]!["execution_count"]);
         Assert.NotNull(Comparison.Compare(NotebookFile.Load(path), r.Notebook, 1e-9)); // never "reproduced"
         Assert.False(Alive(kernelPid));
+        ProcessProbe.AssertNoKernelProcessLeft();
     }
 
     [Trait("Tier", "Kernel")]
@@ -90,7 +95,7 @@ public class RobustnessTests
             Cell("\"never\"")),
             new RunOptions { CellTimeout = TimeSpan.FromSeconds(8) });
         Assert.Equal(CellStatus.Timeout, r.Cells[0].Status);
-        Assert.IsType<CellTimeoutError>(r.Cells[0].Failure);
+        Assert.IsType<CellTimeoutException>(r.Cells[0].Failure);
         string printed = Text(Outputs(r, 0)[0]!["text"]);
         Assert.Contains("before the loop", printed);
         Assert.Contains("--cell-timeout", r.Cells[0].Error);

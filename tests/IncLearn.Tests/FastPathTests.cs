@@ -185,7 +185,9 @@ public class FastPathTests
         var y = Target.FromSpectrum([10, 6, 3, 1], 6, seed: 7);
         var init = Initialization.RandomGaussian(6, r, Math.Pow(10, log10Alpha), seed);
         var errors = Measurements.PlateauErrors(y, init, 150);
-        var candidates = errors.SelectMany(e => new[] { e, Math.BitDecrement(e), e * 1.5 }).Append(0.1).Append(1e-3);
+        // ε is a tolerance in (0, σ_K] (σ_K = 1 here): candidates above it are refused, not compared.
+        var candidates = errors.SelectMany(e => new[] { e, Math.BitDecrement(e), e * 1.5 }).Append(0.1).Append(1e-3).Append(1.0)
+            .Where(e => e > 0 && e <= 1.0);
         foreach (double epsilon in candidates)
             Assert.Equal(errors.All(e => e <= epsilon), Measurements.VisitsEveryPlateau(y, init, epsilon, 150));
     }
