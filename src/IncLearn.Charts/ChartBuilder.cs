@@ -147,6 +147,30 @@ public static partial class ChartBuilder
         return Build(Style(CSharpChart.Combine(traces), title, xTitle, yTitle, logY, logX));
     }
 
+    /// <summary>Several named series over the same x, each drawn as a line with markers in its own colour, dash and marker
+    /// symbol (so series that coincide stay distinguishable), plus thresholds: horizontal lines (e.g. ε, 1 − δ) across the
+    /// x range and vertical markers (e.g. α_max) across the y range of the data.</summary>
+    public static (string FigureJson, string Html) SeriesWithThresholds(double[] x, (string Name, double[] Y)[] series,
+        (string Name, double Y)[] horizontal, (string Name, double X)[] vertical, string title, string xTitle, string yTitle, bool logY, bool logX)
+    {
+        StyleParam.DrawingStyle[] dashes = [StyleParam.DrawingStyle.Solid, StyleParam.DrawingStyle.Dash, StyleParam.DrawingStyle.Dot, StyleParam.DrawingStyle.DashDot];
+        StyleParam.MarkerSymbol[] symbols = [StyleParam.MarkerSymbol.Circle, StyleParam.MarkerSymbol.Square, StyleParam.MarkerSymbol.Diamond,
+            StyleParam.MarkerSymbol.TriangleUp, StyleParam.MarkerSymbol.Cross, StyleParam.MarkerSymbol.X];
+        var traces = series.Select((s, i) => CSharpChart.Scatter<double, double, string>(x: x, y: s.Y, mode: StyleParam.Mode.Lines_Markers,
+            Name: Typeset(s.Name), MarkerColor: Color.fromString(ColorOf(i)), LineColor: Color.fromString(ColorOf(i)),
+            LineDash: dashes[i % dashes.Length], MarkerSymbol: symbols[i % symbols.Length])).ToList();
+        var finite = x.Where(v => double.IsFinite(v) && (!logX || v > 0)).ToArray();
+        var ys = series.SelectMany(s => s.Y).Concat(horizontal.Select(h => h.Y)).Where(v => double.IsFinite(v) && (!logY || v > 0)).ToArray();
+        for (int i = 0; i < horizontal.Length && finite.Length > 0; i++)
+            traces.Add(Line([finite.Min(), finite.Max()], [horizontal[i].Y, horizontal[i].Y], horizontal[i].Name, ThresholdColor, i % 2 == 0 ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Dot));
+        for (int i = 0; i < vertical.Length && ys.Length > 0; i++)
+            traces.Add(Line([vertical[i].X, vertical[i].X], [ys.Min(), ys.Max()], vertical[i].Name, ThresholdColor, i % 2 == 0 ? StyleParam.DrawingStyle.DashDot : StyleParam.DrawingStyle.LongDash));
+        return Build(Style(CSharpChart.Combine(traces), title, xTitle, yTitle, logY, logX));
+    }
+
+    // Thresholds are drawn in one neutral colour, so they never read as another series of the palette.
+    private const string ThresholdColor = "#444444";
+
     /// <summary>Histogram of samples as a density against a reference density curve.</summary>
     public static (string FigureJson, string Html) HistogramWithDensity(double[] samples, double[] densityX, double[] densityY,
         string samplesName, string densityName, string title, string xTitle)

@@ -49,6 +49,19 @@ public static class Figures
         return new Figure(title, Engine.Series(x.ToArray(), series.ToArray(), title, xTitle, yTitle, logY, logX, markers));
     }
 
+    /// <summary>Several named series over the same x, each a line with markers in its own colour, dash and symbol (series that
+    /// coincide stay visible), with thresholds the text is about: horizontal lines (ε, 1 − δ) and vertical markers (α_max).</summary>
+    public static Figure SeriesWithThresholds(IReadOnlyList<double> x, IReadOnlyList<(string Name, double[] Y)> series, string title, string xTitle, string yTitle,
+        IReadOnlyList<(string Name, double Y)>? horizontal = null, IReadOnlyList<(string Name, double X)>? vertical = null, bool logY = false, bool logX = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(series);
+        foreach (var (name, y) in series)
+            if (y.Length != x.Count) throw new ArgumentException($"series '{name}' has {y.Length} values for {x.Count} x values", nameof(series));
+        return new Figure(title, Engine.SeriesWithThresholds(x.ToArray(), series.ToArray(), horizontal?.ToArray() ?? [], vertical?.ToArray() ?? [],
+            title, xTitle, yTitle, logY, logX));
+    }
+
     // Histogram of eigenvalues (as a density) against a reference density curve; see EigenvalueHistogram.
     private static Figure HistogramWithDensity(IEnumerable<double> samples, IReadOnlyList<double> densityX, IReadOnlyList<double> densityY,
         string samplesName, string densityName, string title, string xTitle)

@@ -30,4 +30,7 @@ internal interface IChartBuilder
         string samplesName, string densityName, string title, string xTitle);
 
     (string FigureJson, string Html) EmpiricalCdf(double[] samples, double markAt, string samplesName, string markName, string title, string xTitle, bool logX);
+
+    (string FigureJson, string Html) SeriesWithThresholds(double[] x, (string Name, double[] Y)[] series,
+        (string Name, double Y)[] horizontal, (string Name, double X)[] vertical, string title, string xTitle, string yTitle, bool logY, bool logX);
 }

@@ -127,10 +127,8 @@ public static class LibraryCards
     public static string Text(IncrementalWindow w) => $"I_{w.K} = [{Num(w.Start)}, {Num(w.End)}]{(w.IsNonEmpty ? "" : " (empty)")}";
 
     /// <summary>Plain text of a hypothesis: ✓/✗ and both sides.</summary>
-    public static string Text(Hypothesis h) => $"{(h.Holds ? "✓" : "✗")} {h.Name}: {Side(h.Left)} {h.Relation} {Side(h.Right)} — {h.Why}";
-
-    private static string Side(double? v) => v is double d ? Num(d) : "";
+    public static string Text(Hypothesis h) => $"{(h.Holds ? "✓" : "✗")} {h.Name}: {TheoremCards.Sides(h).Left} {h.Relation} {TheoremCards.Sides(h).Right} — {h.Why}";
 
     private static string HypothesisHtml(Hypothesis h)
-        => span(span[style: h.Holds ? "color:green" : "color:red"](h.Holds ? "✓" : "✗"), " ", b(h.Name), $": {Side(h.Left)} {h.Relation} {Side(h.Right)} ", i(h.Why)).ToString();
+        => span(span[style: h.Holds ? "color:green" : "color:red"](h.Holds ? "✓" : "✗"), " ", b(h.Name), $": {TheoremCards.Sides(h).Left} {h.Relation} {TheoremCards.Sides(h).Right} ", i(h.Why)).ToString();
 }

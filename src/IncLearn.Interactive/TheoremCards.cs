@@ -32,7 +32,42 @@ public static class TheoremCards
         yield return ("largest admissible α", $"10^{Num(t.Log10AlphaMax)}");
     }
 
-    private static string Side(double? v) => v is double d ? Num(d) : "";
+    /// <summary>
+    /// Both sides of a hypothesis as a reader should see them: in the units its name states (α and its bound as 10^x when the
+    /// library compares them in log10), with enough digits that two sides that differ do not print alike ("0.6 &gt; 0.6"), and
+    /// "undefined" instead of a bare NaN. A side the hypothesis does not have is empty.
+    /// </summary>
+    public static (string Left, string Right) Sides(Hypothesis h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        if (h.SidesAreLog10) return (Power(h.Left), Power(h.Right));
+        if (h.Left is double l && h.Right is double r && double.IsFinite(l) && double.IsFinite(r) && l != r && Num(l) == Num(r))
+        {
+            // Print just enough significant digits to tell the two sides apart (the tight ratio condition at α_max).
+            for (int digits = 5; digits <= 17; digits++)
+            {
+                string a = l.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture);
+                string b = r.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture);
+                if (a != b) return (a, b);
+            }
+        }
+        return (Side(h.Left), Side(h.Right));
+
+        static string Power(double? log10) => log10 is double d ? (double.IsNaN(d) ? Undefined : $"10^{Num(d)}") : "";
+    }
+
+    private const string Undefined = "undefined";
+
+    private static string Side(double? v) => v is double d ? (double.IsNaN(d) ? Undefined : Num(d)) : "";
+
+    // A verification ratio that was not measured says why, never a bare NaN.
+    private static string Ratio(double v, string whyNotMeasured) => double.IsNaN(v) ? $"— ({whyNotMeasured})" : Num(v);
+
+    private static string Inside(WindowCheck c) => Ratio(c.MaxRatioInside, "empty window");
+
+    private static string Before(WindowCheck c) => Ratio(c.RatioBefore, "before t = 0");
+
+    private static string After(WindowCheck c) => Ratio(c.RatioAfter, "I_K is unbounded");
 
     private static string Color(bool ok) => ok ? "color:green" : "color:red";
 
@@ -50,7 +85,7 @@ public static class TheoremCards
             if (r.Verification is { } v)
             {
                 var c = v.Windows[i];
-                cells.AddRange([td[style: Color(c.Holds)]($"{Num(c.MaxRatioInside)} {Mark(c.Holds)}"), td(Num(c.RatioBefore)), td(Num(c.RatioAfter))]);
+                cells.AddRange([td[style: Color(c.Holds)]($"{Inside(c)} {Mark(c.Holds)}"), td(Before(c)), td(After(c))]);
             }
             return (object)tr(cells.ToArray());
         });
@@ -59,7 +94,7 @@ public static class TheoremCards
             table(new object[] { tr(th[colspan: 2, style: "text-align:left"]("constants")) }
                 .Concat(Constants(t).Select(c => (object)tr(td(c.Name), td(c.Value)))).ToArray()),
             table(new object[] { tr(th(), th[style: "text-align:left"]("hypothesis"), th("left"), th(), th("right"), th[style: "text-align:left"]("why")) }
-                .Concat(r.Hypotheses.Select(h => (object)tr(td[style: Color(h.Holds)](Mark(h.Holds)), td(h.Name), td(Side(h.Left)), td(h.Relation), td(Side(h.Right)), td(h.Why))))
+                .Concat(r.Hypotheses.Select(h => (object)tr(td[style: Color(h.Holds)](Mark(h.Holds)), td(h.Name), td(Sides(h).Left), td(h.Relation), td(Sides(h).Right), td(h.Why))))
                 .ToArray()),
             table(new object[] { tr(windowHeader.ToArray()) }.Concat(windowRows).ToArray()),
             r.Verification is { } ver
@@ -73,9 +108,9 @@ public static class TheoremCards
     {
         var lines = new List<string> { $"{r.Theorem.Name} at α = 10^{Num(r.Log10Alpha)}" };
         lines.AddRange(Constants(r.Theorem).Select(c => $"  {c.Name} = {c.Value}"));
-        lines.AddRange(r.Hypotheses.Select(h => $"  {Mark(h.Holds)} {h.Name}: {Side(h.Left)} {h.Relation} {Side(h.Right)}"));
+        lines.AddRange(r.Hypotheses.Select(h => $"  {Mark(h.Holds)} {h.Name}: {Sides(h).Left} {h.Relation} {Sides(h).Right}"));
         lines.AddRange(r.Windows.Select((w, i) => $"  I_{w.K} = [{Num(w.Start)}, {Num(w.End)}]"
-            + (r.Verification is { } v ? $"  max ratio {Num(v.Windows[i].MaxRatioInside)}" : "")));
+            + (r.Verification is { } v ? $"  max ratio {Inside(v.Windows[i])}" : "")));
         return string.Join("\n", lines);
     }
 
@@ -86,10 +121,10 @@ public static class TheoremCards
                 caption[style: "text-align:left"]($"verification at α = 10^{Num(v.Log10Alpha)}"),
                 tr(th("k"), th("I_k"), th("samples"), th("max ‖W(t) − Ŷ_k‖₂/ε"), th("just before"), th("just after")),
             }.Concat(v.Windows.Select(c => (object)tr(td(c.Window.K), td($"[{Num(c.Window.Start)}, {Num(c.Window.End)}]"), td(c.Samples),
-                td[style: Color(c.Holds)]($"{Num(c.MaxRatioInside)} {Mark(c.Holds)}"), td(Num(c.RatioBefore)), td(Num(c.RatioAfter))))).ToArray())
+                td[style: Color(c.Holds)]($"{Inside(c)} {Mark(c.Holds)}"), td(Before(c)), td(After(c))))).ToArray())
             .ToString();
 
     /// <summary>Plain text of a verification.</summary>
     public static string VerificationText(Verification v)
-        => $"verification at α = 10^{Num(v.Log10Alpha)}: " + string.Join("; ", v.Windows.Select(c => $"k={c.Window.K} max ratio {Num(c.MaxRatioInside)}")) + (v.Holds ? " — holds" : " — FAILS");
+        => $"verification at α = 10^{Num(v.Log10Alpha)}: " + string.Join("; ", v.Windows.Select(c => $"k={c.Window.K} max ratio {Inside(c)}")) + (v.Holds ? " — holds" : " — FAILS");
 }

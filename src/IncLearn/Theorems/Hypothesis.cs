@@ -7,4 +7,9 @@ namespace IncLearn;
 /// <param name="Relation">The relation, e.g. "≤" or "&gt;".</param>
 /// <param name="Right">Value of the right-hand side.</param>
 /// <param name="Why">A sentence that says what was compared and why it matters.</param>
-public sealed record Hypothesis(string Name, bool Holds, double? Left, string Relation, double? Right, string Why);
+public sealed record Hypothesis(string Name, bool Holds, double? Left, string Relation, double? Right, string Why)
+{
+    /// <summary>Whether <see cref="Left"/> and <see cref="Right"/> are log10 of the named quantities (α and its bound, which
+    /// can lie far below the double range), so a display shows them as 10^x, not as bare exponents.</summary>
+    public bool SidesAreLog10 { get; init; }
+}

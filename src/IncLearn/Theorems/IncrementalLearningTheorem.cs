@@ -116,7 +116,7 @@ public abstract class IncrementalLearningTheorem
             "the tolerance cannot be finer than the smallest singular value to learn"));
         double logDirect = LogAlphaDirectBound;
         list.Add(new Hypothesis($"α ≤ {DirectBoundName}", logAlpha <= logDirect, logAlpha / Math.Log(10), "≤", logDirect / Math.Log(10),
-            $"compared in log10: log10 α vs log10 {DirectBoundName}"));
+            $"compared in log10: log10 α vs log10 {DirectBoundName}") { SidesAreLog10 = true });
         if (Target.K == 1)
             list.Add(new Hypothesis("(−log α + log c_ε)/(−log α + log C_ε) > ρ", true, null, ">", null, "K = 1: no ratio condition"));
         else
