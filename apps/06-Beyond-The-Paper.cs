@@ -166,33 +166,4 @@ var (a0Ex3, b0Ex3) = (3 * a0, b0 / 3);
 // ← Previous: [05 · Random initialization](05-Random-Initialization.ipynb) · Next: [00 · Start here (errata and notation)](00-Start-Here.ipynb) →
 
 // ── what the notebook displays, on the console (generated) ──
-static void display(object? value) => NotebookConsole.Show(value);
-
-/// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-/// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-static class NotebookConsole
-{
-    private static int figures;
-
-    public static void Show(object? value)
-    {
-        if (value is null) { Console.WriteLine("<null>"); return; }
-        if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-        {
-            string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-            string page = Path.GetFullPath(Path.Combine(folder, $"06-Beyond-The-Paper-figure-{++figures}.html"));
-            save.Invoke(value, [page]);
-            Console.WriteLine($"figure: {page}");
-            if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-            {
-                try
-                {
-                    File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                    Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                }
-                catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-            }
-        }
-        Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-    }
-}
+static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, "06-Beyond-The-Paper");

@@ -16,7 +16,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebooks or folders (default: notebooks/)", Arity = ArgumentArity.ZeroOrMore };
-        var parallel = new Option<int>("--parallel") { Description = $"Notebooks run at once, 1…{RunOptions.MaxParallel}", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, RunOptions.MaxParallel) };
+        var parallel = new Option<int>("--parallel") { Description = $"Notebooks run at once, 1…{RunOptions.MaxParallel}", DefaultValueFactory = _ => RunOptions.DefaultParallel };
         var cellTimeout = new Option<double>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 300 };
         var notebookTimeout = new Option<double>("--notebook-timeout") { Description = "Seconds a notebook may run", DefaultValueFactory = _ => 1800 };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Continue after a failing cell (default: stop at the first error, as nbclient)" };
@@ -49,7 +49,7 @@ public static class Program
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: inclearn-nb run|check|validate [paths…] [options]; --help for details");
+            Console.Error.WriteLine("usage: inclearn-nb run|check|validate|export [paths…] [options]; --help for details");
             return 2;
         }
         return await parsed.InvokeAsync();
@@ -146,7 +146,7 @@ public static class Program
             {
                 var diff = stored![r.Path] is { } s ? Comparison.Compare(s, r.Notebook, tol) : "unreadable stored notebook";
                 if (diff is not null) { Console.WriteLine($"DIFFERS {names[r.Path]}: {diff}"); exit = Math.Max(exit, 1); }
-                else Console.WriteLine($"reproduced {names[r.Path]} (numbers within rtol {tol:G3})");
+                else Console.WriteLine($"reproduced {names[r.Path]} (exact numbers within rtol {tol:G3}; checks and error measurements at their own precision)");
             }
             else
             {

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using IncLearn.TestSupport;
+using IncLearn.Processes;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -56,7 +58,7 @@ public partial class StaticViewTests
         {
             foreach (var path in Repository.Chapters)
             {
-                var (code, log) = await ExternalProcess.RunAsync("/usr/bin/jupyter-nbconvert",
+                var (code, log) = await ChildProcess.RunAsync("/usr/bin/jupyter-nbconvert",
                     ["--to", "html", "--HTMLExporter.sanitize_html=True",
                      "--output-dir", output, path], Repository.Root, TimeSpan.FromMinutes(2));
                 Assert.True(code == 0, $"nbconvert {path}: {log}");

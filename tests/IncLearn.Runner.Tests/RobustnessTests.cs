@@ -8,6 +8,7 @@ namespace IncLearn.Runner.Tests;
 /// <summary>Adversarial cells: raw output, floods, crashes, runaway loops; fresh kernels; warm spares.</summary>
 public class RobustnessTests
 {
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void RawStandardOutputAndChildProcessesReachTheCellWithoutBreakingTheRun()
     {
@@ -25,29 +26,26 @@ public class RobustnessTests
         Assert.Contains("next cell", AllText(r, 1));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void HundredThousandPrintedLinesAreCapturedWhole()
     {
         using var dir = new TempFolder();
-        var clock = Stopwatch.StartNew();
         var r = Execute(Write(dir, "a.ipynb", Cell("for (int i = 0; i < 100000; i++) Console.WriteLine(i);")));
         Assert.True(r.Passed, r.Cells[0].Error);
         var lines = Text(Outputs(r, 0)[0]!["text"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(100000, lines.Length);
         Assert.Equal("99999", lines[^1]);
-        // The kernel itself emits one event per write (≈ 10 s for 100,000 on a loaded 2-core machine); the runner's part is linear.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"{clock.Elapsed.TotalSeconds} s");
     }
 
     [Fact]
-    public void StreamCaptureIsLinearInTheOutputSize()
+    public void AMillionStreamWritesAreCapturedAsOneOutput()
     {
         var outputs = new CellOutputs(new Dictionary<string, JsonObject>());
         var ev = new JsonObject { ["formattedValues"] = new JsonArray(new JsonObject { ["mimeType"] = "text/plain", ["value"] = "a line of printed text\n" }) };
-        var clock = Stopwatch.StartNew();
+        // How fast capture is (linear in the output size) is a benchmark's question, not a test's: no wall clock here.
         for (int i = 0; i < 1_000_000; i++) outputs.Apply("StandardOutputValueProduced", ev);
         var json = outputs.ToJson(1);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds} s for 1,000,000 writes");
         Assert.Equal(1_000_000, ((JsonArray)json[0]!["text"]!).Count);
     }
 
@@ -59,6 +57,7 @@ public class RobustnessTests
         { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT" },
     };
 
+    [Trait("Tier", "Kernel")]
     [Theory]
     [MemberData(nameof(Crashes))]
     public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected)
@@ -81,6 +80,7 @@ public class RobustnessTests
         Assert.False(Alive(kernelPid));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void ATimedOutCellKeepsWhatItPrintedAndItsKernelAndChildrenAreStopped()
     {
@@ -99,8 +99,9 @@ public class RobustnessTests
         Assert.All(pids, pid => Assert.False(Alive(pid), $"process {pid} survived"));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
-    public async Task EachNotebookGetsAFreshKernelAndSparesAreWarm()
+    public async Task EachNotebookGetsAFreshKernel()
     {
         using var dir = new TempFolder();
         var paths = Enumerable.Range(0, 3).Select(i => Write(dir, $"n{i}.ipynb",
@@ -114,11 +115,10 @@ public class RobustnessTests
         Assert.Equal(3, pids.Distinct().Count());
         for (int i = 0; i < 3; i++) Assert.Contains($"({i}, ", AllText(results[i], 1));
         Assert.DoesNotContain("de-DE", AllText(results[3], 0));
-        // Overhead outside cells after the first notebook: the spare kernel started while the previous notebook ran.
-        foreach (var r in results.Skip(1).Take(2))
-            Assert.True(r.WallSeconds - r.CellSeconds <= 0.5, $"{Path.GetFileName(r.Path)}: overhead {r.WallSeconds - r.CellSeconds:F2} s");
+        // The overhead outside cells (a warm spare kernel) is measured by the runner's report and bench/, not asserted here.
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task RunawayNotebookTimesOutWhileAnotherCompletes()
     {

@@ -3,15 +3,15 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace IncLearn.Tests;
 
-/// <summary>The specific failures listed in issue 13, each as a test (the high-precision comparisons are in <see cref="ReferenceTests"/>).</summary>
-public class Issue13Tests
+/// <summary>Failures once seen on extreme shapes, tiny α, large gaps, rank deficiency and far times, each as a test (the high-precision comparisons are in <see cref="ReferenceTests"/>).</summary>
+public class ExtremeCaseRegressionTests
 {
     private static Matrix<double> Diag(params double[] d) => Matrix<double>.Build.DenseOfDiagonalArray(d);
 
     [Fact]
     public void NearlySingularShapeKeepsItsWeakDirection()
     {
-        // Point 1: λ_min/λ_max(W̄₀) = 1e-14 used to be dropped, giving W(40) = diag(3, 2, 0).
+        // Once: λ_min/λ_max(W̄₀) = 1e-14 used to be dropped, giving W(40) = diag(3, 2, 0).
         var cf = new ClosedFormSolution(Target.FromMatrix(Diag(3, 2, 1)), Initialization.FromShape(Diag(1, 1, 1e-7), 1e-4));
         var w = cf.At(40);
         // Mode 3 is learned at t ≈ log(1/(1e-4·1e-14))/2 ≈ 20.7; by t = 40 it is within e^{−2·19} of 1.
@@ -22,7 +22,7 @@ public class Issue13Tests
     [Fact]
     public void Theorem3HoldsForANearlyZeroSpectralShape()
     {
-        // Point 1 through Theorem 3: σ_{i,0} = (1, 1, 1, 1e-13) reported Holds = false (ratio 10 on I₄).
+        // Once, through Theorem 3: σ_{i,0} = (1, 1, 1, 1e-13) reported Holds = false (ratio 10 on I₄).
         var y = Target.FromSpectrum([4, 3, 2, 1], 4, seed: 5);
         var th = new Theorem3(y, [1, 1, 1, 1e-13], 0.1);
         var v = th.Verify(th.LogAlphaMax, samplesPerWindow: 60);
@@ -35,11 +35,11 @@ public class Issue13Tests
     [Fact]
     public void NarrowShapeAtTinyAlpha()
     {
-        // Point 3: third diagonal entry was 0.130 instead of 1.814; log α = −700 ln 10 threw "Matrix must be positive definite".
+        // Once: third diagonal entry was 0.130 instead of 1.814; log α = −700 ln 10 threw "Matrix must be positive definite".
         var y = Target.FromMatrix(Diag(5, 2.05, 2.04, 1.76, 1));
         var shape = Matrix<double>.Build.DenseOfArray(U53);
         var cf = new ClosedFormSolution(y, Initialization.FromShape(shape, 1).WithLogAlpha(-300 * Math.Log(10)));
-        // The issue quotes ≈ 1.814; eq. (5) in 1,000-digit mpmath (Reference/make_reference.py, two precisions agreeing to
+        // The old report quoted ≈ 1.814; eq. (5) in 1,000-digit mpmath (Reference/make_reference.py, two precisions agreeing to
         // 1e-30) gives 1.8564301785178…; the full matrix is compared at 1e-12 in ReferenceTests.
         Assert.Equal(1.8564301785178419, cf.At(169.95)[2, 2], 1e-12);
         var deep = new ClosedFormSolution(y, Initialization.FromShape(shape, 1).WithLogAlpha(-700 * Math.Log(10)));
@@ -53,7 +53,7 @@ public class Issue13Tests
     [Fact]
     public void LargeGapSingleColumn()
     {
-        // Point 3: Y = diag(500, 1), Ū₀ = [[0],[1]], α = 1e-100, t = 2 threw; the exact answer is Corollary 2's mode 2.
+        // Once: Y = diag(500, 1), Ū₀ = [[0],[1]], α = 1e-100, t = 2 threw; the exact answer is Corollary 2's mode 2.
         var y = Target.FromMatrix(Diag(500, 1));
         var cf = new ClosedFormSolution(y, Initialization.FromShape(Matrix<double>.Build.DenseOfArray(new double[,] { { 0 }, { 1 } }), 1e-100));
         foreach (double t in new[] { 0, 2, 100, 115, 130, 1e300 })
@@ -68,7 +68,7 @@ public class Issue13Tests
     [Fact]
     public void RankDeficientLimitIsExact()
     {
-        // Point 4: Limit() returned W at a fixed finite time, 6.5 % of ‖Ŷ₂‖ off; LimitErrorToBestRank reported 0.297.
+        // Once: Limit() returned W at a fixed finite time, 6.5 % of ‖Ŷ₂‖ off; LimitErrorToBestRank reported 0.297.
         var y = Target.FromSpectrum([5, 4.1, 4, 3.9], 4, seed: 1);
         var init = Initialization.RandomGaussian(4, 2, 0.1, seed: 2);
         var cf = new ClosedFormSolution(y, init);
@@ -83,7 +83,7 @@ public class Issue13Tests
     [Fact]
     public void FarTimesCostTheSameAsNearOnes()
     {
-        // Point 5: t = 1e7 took 1.4 s, t = 1e12 did not return, t = 1e300 never ended.
+        // Once: t = 1e7 took 1.4 s, t = 1e12 did not return, t = 1e300 never ended.
         var y = Target.FromSpectrum([4, 3, 2, 1], 6, seed: 6);
         var cf = new ClosedFormSolution(y, Initialization.RandomGaussian(6, 2, 1e-4, 9));
         cf.At(1); // warm-up (JIT)

@@ -1,6 +1,7 @@
+// Shared by the test projects (linked, not copied).
 using System.Reflection;
 
-namespace IncLearn.RealKernel.Tests;
+namespace IncLearn.TestSupport;
 
 /// <summary>Where the repository and its notebooks are.</summary>
 public static class Repository

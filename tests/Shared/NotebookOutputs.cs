@@ -1,7 +1,8 @@
+// Shared by the test projects that reference the runner (linked, not copied).
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace IncLearn.RealKernel.Tests;
+namespace IncLearn.TestSupport;
 
 /// <summary>A check as a notebook output shows it (MIME type application/vnd.inclearn.checks+json).</summary>
 public sealed record ShownCheck(int Cell, string Name, bool Passed, string Detail);
@@ -9,7 +10,7 @@ public sealed record ShownCheck(int Cell, string Name, bool Passed, string Detai
 /// <summary>Reads what an executed notebook shows: checks, charts, errors, per code cell.</summary>
 public sealed class NotebookOutputs
 {
-    public const string ChecksMime = "application/vnd.inclearn.checks+json";
+    public const string ChecksMime = IncLearn.Runner.ChecksOutput.MimeType;
     public const string PlotlyMime = "application/vnd.plotly.v1+json";
 
     private readonly JsonObject notebook;
