@@ -171,6 +171,30 @@ public static partial class ChartBuilder
     // Thresholds are drawn in one neutral colour, so they never read as another series of the palette.
     private const string ThresholdColor = "#444444";
 
+
+    // Dash styles in the order series get them when they must stay apart where they overlap (index modulo the length).
+    private static readonly StyleParam.DrawingStyle[] Dashes =
+        [StyleParam.DrawingStyle.Solid, StyleParam.DrawingStyle.Dash, StyleParam.DrawingStyle.Dot, StyleParam.DrawingStyle.DashDot,
+         StyleParam.DrawingStyle.LongDash, StyleParam.DrawingStyle.LongDashDot];
+
+    /// <summary>Named series over one x axis, each with its own colour index, dash index (see <see cref="Dashes"/>) and mode
+    /// (line or markers), plus thresholds drawn as black dotted lines with a legend entry: horizontal ones across the x range,
+    /// vertical ones across the range of the finite (positive on a log axis) series values.</summary>
+    public static (string FigureJson, string Html) StyledSeries(double[] x, (string Name, double[] Y, int Color, int Dash, bool Markers)[] series,
+        (string Name, double Value, bool Vertical)[] thresholds, string title, string xTitle, string yTitle, bool logY, bool logX)
+    {
+        var traces = series.Select(s => s.Markers
+            ? CSharpChart.Scatter<double, double, string>(x: x, y: s.Y, mode: StyleParam.Mode.Markers, Name: Typeset(s.Name), MarkerColor: Color.fromString(ColorOf(s.Color)))
+            : Line(x, s.Y, s.Name, ColorOf(s.Color), Dashes[s.Dash % Dashes.Length])).ToList();
+        var values = series.SelectMany(s => s.Y).Where(v => double.IsFinite(v) && (!logY || v > 0)).DefaultIfEmpty(logY ? 1.0 : 0.0).ToArray();
+        double yMin = values.Min(), yMax = values.Max();
+        foreach (var (name, value, vertical) in thresholds)
+            traces.Add(vertical
+                ? Line([value, value], [yMin, yMax], name, "#000000", StyleParam.DrawingStyle.Dot)
+                : Line([x[0], x[^1]], [value, value], name, "#000000", StyleParam.DrawingStyle.Dot));
+        return Build(Style(CSharpChart.Combine(traces), title, xTitle, yTitle, logY, logX));
+    }
+
     /// <summary>Histogram of samples as a density against a reference density curve.</summary>
     public static (string FigureJson, string Html) HistogramWithDensity(double[] samples, double[] densityX, double[] densityY,
         string samplesName, string densityName, string title, string xTitle)
@@ -245,7 +269,15 @@ public static partial class ChartBuilder
         var drawn = windows.Select((w, k) => (w.Start, End: Math.Min(w.End, xMax), K: k)).Where(w => w.End >= w.Start).ToArray();
         if (drawn.Length == 0) return chart;
         var shapes = drawn.Select(w => Band(w.Start, w.End, Translucent(ColorOf(w.K)))).ToArray();
-        var labels = drawn.Select(w =>
+        // Labels whose centres lie closer than 6 % of the axis to the previous label's go one row higher, so overlapping
+        // windows (e.g. transition phases) keep readable labels; well-separated windows stay on the first row.
+        var rows = new int[drawn.Length];
+        for (int j = 1; j < drawn.Length; j++)
+        {
+            double previous = (drawn[j - 1].Start + drawn[j - 1].End) / 2, centre = (drawn[j].Start + drawn[j].End) / 2;
+            rows[j] = Math.Abs(centre - previous) < 0.06 * xMax ? (rows[j - 1] + 1) % 3 : 0;
+        }
+        var labels = drawn.Select((w, j) =>
         {
             var a = new Annotation();
             a.SetProperty("x", (w.Start + w.End) / 2);
@@ -256,6 +288,7 @@ public static partial class ChartBuilder
             a.SetProperty("showarrow", false);
             a.SetProperty("text", $"{labelPrefix}<sub>{w.K + 1}</sub>");
             a.SetProperty("font", FontOf(ColorOf(w.K)));
+            if (rows[j] > 0) a.SetProperty("yshift", 18 * rows[j]);
             return a;
         }).ToArray();
         chart = FSharpChart.withShapes(shapes, Microsoft.FSharp.Core.FSharpOption<bool>.Some(true)).Invoke(chart);

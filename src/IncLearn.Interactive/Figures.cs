@@ -38,15 +38,67 @@ public static class Figures
     }
 
     /// <summary>Several named series over the same x on one plot; with <paramref name="markers"/> they are drawn as markers
-    /// (so a line of another figure stays visible under them).</summary>
+    /// (so a line of another figure stays visible under them). A title may break lines with <c>&lt;br&gt;</c> (keep each line
+    /// within about 60 characters so it fits a 700-px output).</summary>
+    /// <param name="x">The common x values.</param>
+    /// <param name="series">Named series, one value per x.</param>
+    /// <param name="title">Figure title.</param>
+    /// <param name="xTitle">x-axis title.</param>
+    /// <param name="yTitle">y-axis title.</param>
+    /// <param name="logY">Log y axis.</param>
+    /// <param name="logX">Log x axis.</param>
+    /// <param name="markers">Draw every series as markers.</param>
+    /// <param name="distinctDashes">Lines get distinct dash styles (solid, dash, dot, dash-dot, …) in series order, so series
+    /// that overlap stay apart.</param>
+    /// <param name="horizontalLines">Thresholds drawn as black dotted horizontal lines, each with its name in the legend.</param>
+    /// <param name="verticalLines">Thresholds drawn as black dotted vertical lines, each with its name in the legend.</param>
     public static Figure Series(IReadOnlyList<double> x, IReadOnlyList<(string Name, double[] Y)> series, string title, string xTitle, string yTitle,
-        bool logY = false, bool logX = false, bool markers = false)
+        bool logY = false, bool logX = false, bool markers = false, bool distinctDashes = false,
+        IReadOnlyList<(string Name, double Y)>? horizontalLines = null, IReadOnlyList<(string Name, double X)>? verticalLines = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(series);
         foreach (var (name, y) in series)
             if (y.Length != x.Count) throw new ArgumentException($"series '{name}' has {y.Length} values for {x.Count} x values", nameof(series));
-        return new Figure(title, Engine.Series(x.ToArray(), series.ToArray(), title, xTitle, yTitle, logY, logX, markers));
+        if (!distinctDashes && horizontalLines is null && verticalLines is null)
+            return new Figure(title, Engine.Series(x.ToArray(), series.ToArray(), title, xTitle, yTitle, logY, logX, markers));
+        var styled = series.Select((s, i) => (s.Name, s.Y, i, distinctDashes ? i : 0, markers)).ToArray();
+        return Styled(x, styled, horizontalLines, verticalLines, title, xTitle, yTitle, logY, logX);
+    }
+
+    /// <summary>Lines and markers on one chart: marker series k has the colour of line k, so a computation drawn as markers
+    /// sits visibly on the curve it should match (e.g. an integrator's values on the closed form's curves).</summary>
+    /// <param name="x">The common x values.</param>
+    /// <param name="lines">Series drawn as solid lines.</param>
+    /// <param name="markers">Series drawn as markers, at most as many as <paramref name="lines"/>.</param>
+    /// <param name="title">Figure title (may break lines with <c>&lt;br&gt;</c>).</param>
+    /// <param name="xTitle">x-axis title.</param>
+    /// <param name="yTitle">y-axis title.</param>
+    /// <param name="horizontalLines">Thresholds drawn as black dotted horizontal lines, each named in the legend.</param>
+    /// <param name="logY">Log y axis.</param>
+    public static Figure LinesAndMarkers(IReadOnlyList<double> x, IReadOnlyList<(string Name, double[] Y)> lines, IReadOnlyList<(string Name, double[] Y)> markers,
+        string title, string xTitle, string yTitle, IReadOnlyList<(string Name, double Y)>? horizontalLines = null, bool logY = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(markers);
+        if (markers.Count > lines.Count)
+            throw new ArgumentException($"markers must pair with lines: {markers.Count} marker series for {lines.Count} lines", nameof(markers));
+        foreach (var (name, y) in lines.Concat(markers))
+            if (y.Length != x.Count) throw new ArgumentException($"series '{name}' has {y.Length} values for {x.Count} x values", nameof(lines));
+        var styled = lines.Select((s, i) => (s.Name, s.Y, i, 0, false)).Concat(markers.Select((s, i) => (s.Name, s.Y, i, 0, true))).ToArray();
+        return Styled(x, styled, horizontalLines, null, title, xTitle, yTitle, logY, false);
+    }
+
+    private static Figure Styled(IReadOnlyList<double> x, (string, double[], int, int, bool)[] series, IReadOnlyList<(string Name, double Y)>? horizontalLines,
+        IReadOnlyList<(string Name, double X)>? verticalLines, string title, string xTitle, string yTitle, bool logY, bool logX)
+    {
+        if (x.Count == 0) throw new ArgumentException("x must hold at least one value", nameof(x));
+        var thresholds = (horizontalLines ?? []).Select(h => (h.Name, h.Y, false))
+            .Concat((verticalLines ?? []).Select(v => (v.Name, v.X, true))).ToArray();
+        foreach (var (name, value, _) in thresholds)
+            if (!double.IsFinite(value)) throw new ArgumentException($"threshold '{name}' must be finite, got {value}", nameof(horizontalLines));
+        return new Figure(title, Engine.StyledSeries(x.ToArray(), series, thresholds, title, xTitle, yTitle, logY, logX));
     }
 
     /// <summary>Several named series over the same x, each a line with markers in its own colour, dash and symbol (series that

@@ -26,6 +26,9 @@ internal interface IChartBuilder
     (string FigureJson, string Html) Series(double[] x, (string Name, double[] Y)[] series, string title, string xTitle, string yTitle,
         bool logY, bool logX, bool markers);
 
+    (string FigureJson, string Html) StyledSeries(double[] x, (string Name, double[] Y, int Color, int Dash, bool Markers)[] series,
+        (string Name, double Value, bool Vertical)[] thresholds, string title, string xTitle, string yTitle, bool logY, bool logX);
+
     (string FigureJson, string Html) HistogramWithDensity(double[] samples, double[] densityX, double[] densityY,
         string samplesName, string densityName, string title, string xTitle);
 

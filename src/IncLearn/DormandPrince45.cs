@@ -31,22 +31,27 @@ public static class DormandPrince45
     // Error coefficients: b − b̂ (5th minus 4th order weights).
     private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
 
-    /// <summary>Integrates y' = f(t, y) from t = 0 through the sorted, non-negative <paramref name="outputTimes"/>.</summary>
+    /// <summary>Integrates y' = f(t, y) from t = <paramref name="startTime"/> (default 0) through the sorted
+    /// <paramref name="outputTimes"/>. The integration always starts at <paramref name="startTime"/>, never at the first output
+    /// time: to continue from a state reached at t₀, pass <c>startTime: t₀</c> (passing <c>new[] { t₀, t₁ }</c> alone would
+    /// integrate from 0 for t₁ time units, so a first output time &gt; 0 is accepted only as an output, not as the start).</summary>
     /// <param name="f">Right-hand side, writing f(t, y) into its third argument (allocation-free).</param>
-    /// <param name="y0">State at t = 0.</param>
-    /// <param name="outputTimes">Finite, non-decreasing times ≥ 0 at which the state is returned.</param>
+    /// <param name="y0">State at t = <paramref name="startTime"/>.</param>
+    /// <param name="outputTimes">Finite, non-decreasing times ≥ <paramref name="startTime"/> at which the state is returned.</param>
     /// <param name="rtol">Relative tolerance per step, in [0, 1).</param>
     /// <param name="atol">Absolute tolerance per step, finite and ≥ 0 (rtol and atol not both 0).</param>
     /// <param name="initialStep">First step size, finite and &gt; 0 (default: Hairer–Wanner's starting-step estimate from
     /// ‖f(0, y₀)‖ and a trial Euler step, capped by the first output interval).</param>
     /// <param name="maxSteps">Upper bound on accepted + rejected steps, ≥ 1; exceeding it throws.</param>
-    /// <exception cref="ArgumentException">a tolerance, an output time, the initial step or the step cap breaks its rule.</exception>
+    /// <param name="startTime">The time at which <paramref name="y0"/> holds, finite and ≥ 0 (default 0).</param>
+    /// <exception cref="ArgumentException">a tolerance, an output time (one before <paramref name="startTime"/> included), the
+    /// start time, the initial step or the step cap breaks its rule.</exception>
     /// <exception cref="InvalidOperationException">more than <paramref name="maxSteps"/> steps are needed, or the step size
     /// falls below rounding (the solution blows up or the right-hand side returns non-finite values).</exception>
     public static OdeResult Integrate(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
-        double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000)
+        double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000, double startTime = 0)
     {
-        CheckArguments(f, y0, outputTimes, rtol, atol, initialStep, maxSteps);
+        CheckArguments(f, y0, outputTimes, rtol, atol, initialStep, maxSteps, startTime);
         int m = y0.Length;
         var y = (double[])y0.Clone();
         var k1 = new double[m]; var k2 = new double[m]; var k3 = new double[m]; var k4 = new double[m];
@@ -54,10 +59,10 @@ public static class DormandPrince45
         var tmp = new double[m]; var yNew = new double[m];
         var states = new List<double[]>(outputTimes.Count);
         int accepted = 0, rejected = 0, evals = 0;
-        double t = 0;
+        double t = startTime;
         f(t, y, k1); evals++;
-        double firstInterval = outputTimes.FirstOrDefault(x => x > 0, 0);
-        double h = initialStep ?? StartingStep(f, y, k1, rtol, atol, firstInterval, tmp, k2, order: 5, ref evals);
+        double firstInterval = outputTimes.FirstOrDefault(x => x > startTime, startTime) - startTime;
+        double h = initialStep ?? StartingStep(f, t, y, k1, rtol, atol, firstInterval, tmp, k2, order: 5, ref evals);
         const double safety = 0.9, minFactor = 0.2, maxFactor = 10;
 
         foreach (double target in outputTimes)
@@ -113,11 +118,17 @@ public static class DormandPrince45
 
     /// <summary>The argument rules both Dormand–Prince integrators share.</summary>
     internal static void CheckArguments(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
-        double rtol, double atol, double? initialStep, int maxSteps)
+        double rtol, double atol, double? initialStep, int maxSteps, double startTime)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(y0);
         Numerics.CheckTimes(outputTimes, nameof(outputTimes), sorted: true);
+        if (!(startTime >= 0) || double.IsInfinity(startTime))
+            throw new ArgumentOutOfRangeException(nameof(startTime), startTime, $"startTime must be finite and ≥ 0, got {startTime}");
+        if (outputTimes.Count > 0 && outputTimes[0] < startTime)
+            throw new ArgumentException(
+                $"outputTimes must be ≥ startTime = {startTime}: outputTimes[0] = {outputTimes[0]} (the integrator runs forward from startTime, where y0 holds)",
+                nameof(outputTimes));
         if (!(rtol >= 0 && rtol < 1)) throw new ArgumentOutOfRangeException(nameof(rtol), rtol, $"rtol must be in [0, 1), got {rtol}");
         if (!(atol >= 0) || double.IsInfinity(atol)) throw new ArgumentOutOfRangeException(nameof(atol), atol, $"atol must be finite and ≥ 0, got {atol}");
         if (rtol == 0 && atol == 0) throw new ArgumentException("rtol and atol cannot both be 0", nameof(rtol));
@@ -144,7 +155,7 @@ public static class DormandPrince45
     /// <summary>Starting step (Hairer, Nørsett &amp; Wanner, Solving ODEs I, §II.4, "automatic step size selection"):
     /// h₀ = 0.01·‖y₀‖/‖f₀‖, then h₁ = (0.01/max(‖f₀‖, ‖f'‖))^{1/order} from one Euler step; the smaller of 100h₀ and h₁, and at
     /// most the first output interval. Norms are scaled by atol + rtol·|y|; a zero state with zero derivative gives the output interval.</summary>
-    internal static double StartingStep(Action<double, double[], double[]> f, double[] y, double[] f0, double rtol, double atol,
+    internal static double StartingStep(Action<double, double[], double[]> f, double t0, double[] y, double[] f0, double rtol, double atol,
         double firstInterval, double[] y1, double[] f1, int order, ref int evals)
     {
         int m = y.Length;
@@ -166,7 +177,7 @@ public static class DormandPrince45
         double h0 = d0 < 1e-5 || d1 < 1e-5 || !double.IsFinite(d0 / d1) ? 1e-6 * cap : 0.01 * d0 / d1;
         h0 = Math.Min(h0, cap);
         for (int i = 0; i < m; i++) y1[i] = y[i] + h0 * f0[i];
-        f(h0, y1, f1); evals++;
+        f(t0 + h0, y1, f1); evals++;
         double d2 = Norm(i => f1[i] - f0[i]) / h0;
         double dm = Math.Max(d1, d2);
         double h1 = !double.IsFinite(dm) ? h0 * 1e-3 : dm <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dm, 1.0 / order);

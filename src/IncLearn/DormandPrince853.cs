@@ -41,21 +41,26 @@ public static class DormandPrince853
         [-25.69393346270375, 0.0, 0.0, 0.0, 0.0, -154.18974869023643, -231.5293791760455, 357.6391179106141, 93.40532418362432, -37.45832313645163, 104.0996495089623, 29.8402934266605, -43.53345659001114, 96.32455395918828, -39.17726167561544, -149.72683625798564],
     ];
 
-    /// <summary>Integrates y' = f(t, y) from t = 0 through the sorted, non-negative <paramref name="outputTimes"/>.</summary>
+    /// <summary>Integrates y' = f(t, y) from t = <paramref name="startTime"/> (default 0) through the sorted
+    /// <paramref name="outputTimes"/>. The integration always starts at <paramref name="startTime"/>, never at the first output
+    /// time: to continue from a state reached at t₀, pass <c>startTime: t₀</c> (passing <c>new[] { t₀, t₁ }</c> alone would
+    /// integrate from 0 for t₁ time units, so a first output time &gt; 0 is accepted only as an output, not as the start).</summary>
     /// <param name="f">Right-hand side, writing f(t, y) into its third argument (allocation-free).</param>
-    /// <param name="y0">State at t = 0.</param>
-    /// <param name="outputTimes">Finite, non-decreasing times ≥ 0 at which the state is returned.</param>
+    /// <param name="y0">State at t = <paramref name="startTime"/>.</param>
+    /// <param name="outputTimes">Finite, non-decreasing times ≥ <paramref name="startTime"/> at which the state is returned.</param>
     /// <param name="rtol">Relative tolerance per step, in [0, 1).</param>
     /// <param name="atol">Absolute tolerance per step, finite and ≥ 0 (rtol and atol not both 0).</param>
     /// <param name="initialStep">First step size, finite and &gt; 0 (default: Hairer–Wanner's starting-step estimate for order 8).</param>
     /// <param name="maxSteps">Upper bound on accepted + rejected steps, ≥ 1; exceeding it throws.</param>
-    /// <exception cref="ArgumentException">a tolerance, an output time, the initial step or the step cap breaks its rule.</exception>
+    /// <param name="startTime">The time at which <paramref name="y0"/> holds, finite and ≥ 0 (default 0).</param>
+    /// <exception cref="ArgumentException">a tolerance, an output time (one before <paramref name="startTime"/> included), the
+    /// start time, the initial step or the step cap breaks its rule.</exception>
     /// <exception cref="InvalidOperationException">more than <paramref name="maxSteps"/> steps are needed, or the step size
     /// falls below rounding (the solution blows up or the right-hand side returns non-finite values).</exception>
     public static OdeResult Integrate(Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> outputTimes,
-        double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000)
+        double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000, double startTime = 0)
     {
-        DormandPrince45.CheckArguments(f, y0, outputTimes, rtol, atol, initialStep, maxSteps);
+        DormandPrince45.CheckArguments(f, y0, outputTimes, rtol, atol, initialStep, maxSteps, startTime);
         int m = y0.Length;
         var y = (double[])y0.Clone();
         var yNew = new double[m];
@@ -66,13 +71,13 @@ public static class DormandPrince853
         for (int j = 0; j < 4; j++) dense[j] = new double[m];
         var states = new List<double[]>(outputTimes.Count);
         int accepted = 0, rejected = 0, evals = 0;
-        double t = 0;
+        double t = startTime;
         f(t, y, k[0]); evals++;
         int next = 0;
-        while (next < outputTimes.Count && outputTimes[next] == 0) { states.Add((double[])y.Clone()); next++; }
+        while (next < outputTimes.Count && outputTimes[next] == startTime) { states.Add((double[])y.Clone()); next++; }
         if (next == outputTimes.Count) return new OdeResult(outputTimes.ToArray(), states, new StepStatistics(0, 0, evals));
         double tEnd = outputTimes[^1];
-        double h = initialStep ?? DormandPrince45.StartingStep(f, y, k[0], rtol, atol, outputTimes[next], tmp, k[1], order: 8, ref evals);
+        double h = initialStep ?? DormandPrince45.StartingStep(f, t, y, k[0], rtol, atol, outputTimes[next] - startTime, tmp, k[1], order: 8, ref evals);
         const double safety = 0.9, minFactor = 0.2, maxFactor = 10;
         bool rejectedThisStep = false;
 
