@@ -25,7 +25,7 @@ public static partial class Preflight
         {
             KernelTool.Locate([Environment.CurrentDirectory, Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!, AppContext.BaseDirectory]);
         }
-        catch (DeadKernelError e)
+        catch (KernelNotFoundException e)
         {
             // One line: the restore's own output (several lines) is not repeated.
             string why = e.Message.Split('\n', 2)[0].Trim();
