@@ -50,10 +50,10 @@ public class PublicApiArgumentSweep
         ["GradientDescent.Run(Target, Initialization, Double, IReadOnlyList<Double>, Int64)"] = (null, [Y, Gaussian, 0.01, new[] { 0.0, 0.1 }, 1000L]),
         ["GradientFlowIntegrator.Integrate(Target, Initialization, IReadOnlyList<Double>, Double, Double?, Int32, OdeMethod)"] =
             (null, [Y, Gaussian, new[] { 0.5 }, 1e-6, null, 100_000, OdeMethod.DormandPrince45]),
-        ["DormandPrince45.Integrate(Action<Double, Double[], Double[]>, Double[], IReadOnlyList<Double>, Double, Double, Double?, Int32)"] =
-            (null, [Decay, new[] { 1.0 }, new[] { 1.0 }, 1e-6, 1e-9, null, 1000]),
-        ["DormandPrince853.Integrate(Action<Double, Double[], Double[]>, Double[], IReadOnlyList<Double>, Double, Double, Double?, Int32)"] =
-            (null, [Decay, new[] { 1.0 }, new[] { 1.0 }, 1e-6, 1e-9, null, 1000]),
+        ["DormandPrince45.Integrate(Action<Double, Double[], Double[]>, Double[], IReadOnlyList<Double>, Double, Double, Double?, Int32, Double)"] =
+            (null, [Decay, new[] { 1.0 }, new[] { 1.0 }, 1e-6, 1e-9, null, 1000, 0.5]),
+        ["DormandPrince853.Integrate(Action<Double, Double[], Double[]>, Double[], IReadOnlyList<Double>, Double, Double, Double?, Int32, Double)"] =
+            (null, [Decay, new[] { 1.0 }, new[] { 1.0 }, 1e-6, 1e-9, null, 1000, 0.5]),
         ["AsymmetricFactorization.BalancedInitialization(Int32, Int32, Int32, Double, Int32)"] = (null, [3, 2, 1, 1e-2, 4]),
         ["AsymmetricFactorization.Integrate(Matrix<Double>, Matrix<Double>, Matrix<Double>, IReadOnlyList<Double>, Double, Double?)"] =
             (null, [Rectangular, Matrix<double>.Build.Dense(3, 1, 0.1), Matrix<double>.Build.Dense(2, 1, 0.1), new[] { 0.5 }, 1e-6, null]),
