@@ -181,8 +181,8 @@ double residualR2 = PaperErrata.RiccatiResidual(y, t => PaperErrata.Proposition1
 var stableE = new ClosedFormSolution(y, initE).At(tE);
 display(Check.All(
     Check.AtLeast("erratum 1: with R = I_n, X₂X₁⁻¹ violates eq. (3) (relative residual)", residualR1, 0.1),
-    Check.AtMost("erratum 1: with R = 2I_n, X₂X₁⁻¹ satisfies eq. (3) (relative residual, central difference)", residualR2, 1e-6),
-    Check.AtMost("erratum 1: with R = 2I_n, X₂X₁⁻¹ equals the stable closed form (relative)", (PaperErrata.Proposition1WithR(y, initE, 2, tE) - stableE).FrobeniusNorm() / stableE.FrobeniusNorm(), 1e-10)));
+    Check.ErrorAtMost("erratum 1: with R = 2I_n, X₂X₁⁻¹ satisfies eq. (3) (relative residual, central difference)", residualR2, 1e-6),
+    Check.ErrorAtMost("erratum 1: with R = 2I_n, X₂X₁⁻¹ equals the stable closed form (relative)", (PaperErrata.Proposition1WithR(y, initE, 2, tE) - stableE).FrobeniusNorm() / stableE.FrobeniusNorm(), 1e-10)));
 
 // ── cell 6 ──
 var sigma0Big = Enumerable.Repeat(1.0, n).ToArray(); sigma0Big[n - 1] = 5;   // a large σ_{n,0} on a null-space mode (n > K)
@@ -193,7 +193,7 @@ double Rel(bool printed) => (PaperErrata.Woodbury(y, initDeficient, tW, printed)
 display(Check.All(
     Check.Close("erratum 3: c_ε = ε / max over all n of σ_{i,0} (here ε/5)", new Theorem3(y, sigma0Big, 0.1).SmallC, 0.1 / 5, 1e-12),
     Check.That("erratum 5: r = n − 1 < n: W̃₀ is singular (invertibility not satisfied)", !new ClosedFormSolution(y, initDeficient).IsInitialInvertible, $"rank ≤ r = {n - 1} < n = {n}"),
-    Check.AtMost("erratum 6: Woodbury with α before ŨᵀGŨ = closed form (relative)", Rel(false), 1e-9),
+    Check.ErrorAtMost("erratum 6: Woodbury with α before ŨᵀGŨ = closed form (relative)", Rel(false), 1e-9),
     Check.AtLeast("erratum 6: Woodbury as printed (no α) ≠ closed form (relative)", Rel(true), 0.1)));
 
 // ═══ Summary ═══
@@ -214,33 +214,4 @@ var glanceEx1 = new SpectralTrajectory(y, Initialization.Spectral(y, Enumerable.
 // Next: [01 · Proposition 1](01-Proposition-1-Closed-Form.ipynb) →
 
 // ── what the notebook displays, on the console (generated) ──
-static void display(object? value) => NotebookConsole.Show(value);
-
-/// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-/// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-static class NotebookConsole
-{
-    private static int figures;
-
-    public static void Show(object? value)
-    {
-        if (value is null) { Console.WriteLine("<null>"); return; }
-        if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-        {
-            string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-            string page = Path.GetFullPath(Path.Combine(folder, $"00-Start-Here-figure-{++figures}.html"));
-            save.Invoke(value, [page]);
-            Console.WriteLine($"figure: {page}");
-            if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-            {
-                try
-                {
-                    File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                    Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                }
-                catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-            }
-        }
-        Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-    }
-}
+static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, "00-Start-Here");

@@ -64,8 +64,8 @@ display(corollary.At(tEnd / 2));
 // ── cell 4 ──
 var agreement = Corollary2Agreement.Measure(proposition, corollary, times);
 display(Check.All(
-    Check.AtMost("max |off-diagonal of ΦᵀW(t)Φ| / σ₁", agreement.MaxOffDiagonal / y.SigmaY[0], 1e-12),
-    Check.AtMost("max relative difference of diag(ΦᵀW(t)Φ) and eqs. (12)–(13)", agreement.MaxRelativeDiagonalDifference, 1e-12)));
+    Check.ErrorAtMost("max |off-diagonal of ΦᵀW(t)Φ| / σ₁", agreement.MaxOffDiagonal / y.SigmaY[0], 1e-12),
+    Check.ErrorAtMost("max relative difference of diag(ΦᵀW(t)Φ) and eqs. (12)–(13)", agreement.MaxRelativeDiagonalDifference, 1e-12)));
 
 // ═══ The sharp transition and its time ═══
 //
@@ -79,7 +79,7 @@ display(Check.All(
 var estimate = Enumerable.Range(0, y.K).Select(i => corollary.TransitionTime(i)).ToArray();
 var halfway = Enumerable.Range(0, y.K).Select(i => Measurements.HalfwayTime(proposition, i, tMax: 2 * estimate.Max())).ToArray();
 display(Check.All(Enumerable.Range(0, y.K).Select(i =>
-    Check.AtMost($"mode {i + 1}: |half-way time − log(σ/(ασ₀))/(2σ)| ≤ ασ₀/σ² + 1e-9·t", Math.Abs(halfway[i] - estimate[i]),
+    Check.ErrorAtMost($"mode {i + 1}: |half-way time − log(σ/(ασ₀))/(2σ)| ≤ ασ₀/σ² + 1e-9·t", Math.Abs(halfway[i] - estimate[i]),
         alpha * sigma0[i] / (y.SigmaY[i] * y.SigmaY[i]) + 1e-9 * estimate[i])).ToArray()));
 
 // ═══ Figure 1, left: the transitions ═══
@@ -156,33 +156,4 @@ var tEx2 = Enumerable.Range(0, 121).Select(j => Math.Pow(10, -2 + 0.1 * j)).ToAr
 // ← Previous: [01 · Proposition 1](01-Proposition-1-Closed-Form.ipynb) · Next: [03 · Theorem 3](03-Theorem-3-Incremental-Learning.ipynb) →
 
 // ── what the notebook displays, on the console (generated) ──
-static void display(object? value) => NotebookConsole.Show(value);
-
-/// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-/// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-static class NotebookConsole
-{
-    private static int figures;
-
-    public static void Show(object? value)
-    {
-        if (value is null) { Console.WriteLine("<null>"); return; }
-        if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-        {
-            string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-            string page = Path.GetFullPath(Path.Combine(folder, $"02-Corollary-2-Spectral-Initialization-figure-{++figures}.html"));
-            save.Invoke(value, [page]);
-            Console.WriteLine($"figure: {page}");
-            if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-            {
-                try
-                {
-                    File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                    Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                }
-                catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-            }
-        }
-        Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-    }
-}
+static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, "02-Corollary-2-Spectral-Initialization");

@@ -142,33 +142,4 @@ var scaledShape = 10 * shapes[0];
 // ← Previous: [03 · Theorem 3](03-Theorem-3-Incremental-Learning.ipynb) · Next: [05 · Random initialization](05-Random-Initialization.ipynb) →
 
 // ── what the notebook displays, on the console (generated) ──
-static void display(object? value) => NotebookConsole.Show(value);
-
-/// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-/// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-static class NotebookConsole
-{
-    private static int figures;
-
-    public static void Show(object? value)
-    {
-        if (value is null) { Console.WriteLine("<null>"); return; }
-        if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-        {
-            string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-            string page = Path.GetFullPath(Path.Combine(folder, $"04-Theorem-4-General-Initialization-figure-{++figures}.html"));
-            save.Invoke(value, [page]);
-            Console.WriteLine($"figure: {page}");
-            if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-            {
-                try
-                {
-                    File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                    Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                }
-                catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-            }
-        }
-        Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-    }
-}
+static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, "04-Theorem-4-General-Initialization");

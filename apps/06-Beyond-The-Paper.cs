@@ -71,7 +71,7 @@ double finalError = Numerics.SymmetricSpectralNorm(cf.At(3 * tEnd) - y.BestRankK
 display($"half-way times of the learned components: {string.Join(", ", half.Select(h => h.ToString("F3")))}; ‖W(3·t_end) − Ŷ_{learned}‖₂ = {finalError:G3}");
 display(Check.All(
     Check.That($"components 1 … {learned} are learned in order", half.Zip(half.Skip(1)).All(q => q.First < q.Second) && half.All(double.IsFinite), string.Join(" < ", half.Select(h => h.ToString("F3")))),
-    Check.AtMost($"‖W(3·t_end) − Ŷ_r‖₂ (converges to the best rank-r approximation)", finalError, 1e-6),
+    Check.ErrorAtMost($"‖W(3·t_end) − Ŷ_r‖₂ (converges to the best rank-r approximation)", finalError, 1e-6),
     Check.AtMost("largest component beyond the first r over the run, relative to its target", Enumerable.Range(learned, y.K - learned).Select(i => components[i].Max() / y.SigmaY[i]).DefaultIfEmpty(0).Max(), 0.5)));
 
 // ═══ 2. Gradient descent versus gradient flow ═══
@@ -131,7 +131,7 @@ display(Figures.Series(tAsym, singular.Select((s, i) => ($"s_{i + 1}(A(t)B(t)ᵀ
 var halfAsym = Enumerable.Range(0, singularValues.Length).Select(i => tAsym[Array.FindIndex(singular[i], s => s >= singularValues[i] / 2)]).ToArray();
 display(Check.All(
     Check.That("singular values learned largest first", halfAsym.Zip(halfAsym.Skip(1)).All(q => q.First < q.Second), string.Join(" < ", halfAsym.Select(t => t.ToString("F2")))),
-    Check.AtMost("‖X(t_end) − X*‖_F / ‖X*‖_F", (xs[^1] - xStar).FrobeniusNorm() / xStar.FrobeniusNorm(), 1e-6)));
+    Check.ErrorAtMost("‖X(t_end) − X*‖_F / ‖X*‖_F", (xs[^1] - xStar).FrobeniusNorm() / xStar.FrobeniusNorm(), 1e-6)));
 
 // ═══ Summary ═══
 //
@@ -166,33 +166,4 @@ var (a0Ex3, b0Ex3) = (3 * a0, b0 / 3);
 // ← Previous: [05 · Random initialization](05-Random-Initialization.ipynb) · Next: [00 · Start here (errata and notation)](00-Start-Here.ipynb) →
 
 // ── what the notebook displays, on the console (generated) ──
-static void display(object? value) => NotebookConsole.Show(value);
-
-/// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-/// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-static class NotebookConsole
-{
-    private static int figures;
-
-    public static void Show(object? value)
-    {
-        if (value is null) { Console.WriteLine("<null>"); return; }
-        if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-        {
-            string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-            string page = Path.GetFullPath(Path.Combine(folder, $"06-Beyond-The-Paper-figure-{++figures}.html"));
-            save.Invoke(value, [page]);
-            Console.WriteLine($"figure: {page}");
-            if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-            {
-                try
-                {
-                    File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                    Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                }
-                catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-            }
-        }
-        Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-    }
-}
+static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, "06-Beyond-The-Paper");

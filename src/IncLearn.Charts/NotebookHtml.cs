@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncLearn.Html;
 
 namespace IncLearn.Charts;
 
@@ -12,12 +13,13 @@ internal static class NotebookHtml
 {
     private const string RequireJs = "https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.6/require.min.js";
 
-    /// <summary>The HTML for the figure JSON <paramref name="figureJson"/>, drawn into a div with id <paramref name="divId"/>.</summary>
+    /// <summary>The HTML for the figure JSON <paramref name="figureJson"/>, drawn into a div with id <paramref name="divId"/>. The JSON
+    /// goes into the script through <see cref="SafeHtml.ScriptJson"/>: titles and series names can never close the script.</summary>
     public static string Write(string figureJson, string divId, string plotlyCdn)
     {
         using var figure = JsonDocument.Parse(figureJson);
-        string data = figure.RootElement.GetProperty("data").GetRawText();
-        string layout = figure.RootElement.GetProperty("layout").GetRawText();
+        string data = SafeHtml.ScriptJson(figure.RootElement.GetProperty("data").GetRawText());
+        string layout = SafeHtml.ScriptJson(figure.RootElement.GetProperty("layout").GetRawText());
         string render = "renderPlotly_" + divId.Replace("-", "");
         return "<div><div id=\"" + divId + "\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">\n"
             + "var " + render + " = function() {\n"

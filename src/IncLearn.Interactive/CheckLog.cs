@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace IncLearn.Interactive;
 
 /// <summary>
-/// Every check made in this process, in order, independent of any notebook: the runner subscribes to
-/// <see cref="Recorded"/> around each cell to report each check as its own result. Thread-safe.
+/// Every check made in this process, in order, independent of any notebook, for a host in the same process (a test, a tool)
+/// that wants them all; <see cref="Recorded"/> reports each as it is made. The runner does not use it: checks reach it as
+/// outputs of <see cref="Notebook.ChecksMimeType"/>, whatever process ran the kernel. Thread-safe.
 /// </summary>
 public static class CheckLog
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IncLearn.Html;
 using System.Text.Json.Nodes;
 
 namespace IncLearn.Interactive;
@@ -162,12 +163,12 @@ public static class Explorables
         html.Append("<div class=\"inclearn-explorable\" id=\"").Append(id).Append("\">").Append(FallbackSlot)
             .Append("<div data-role=\"plot\"></div><div style=\"display:flex;flex-wrap:wrap;gap:0.5em 2em;align-items:center;margin:0.3em 0\">");
         foreach (var s in sliders)
-            html.Append("<label style=\"white-space:nowrap\">").Append(System.Net.WebUtility.HtmlEncode(s.Label)).Append(" <input type=\"range\" data-role=\"")
+            html.Append("<label style=\"white-space:nowrap\">").Append(SafeHtml.Text(s.Label)).Append(" <input type=\"range\" data-role=\"")
                 .Append(s.Role).Append("\" min=\"").Append(Invariant(s.Min)).Append("\" max=\"").Append(Invariant(s.Max))
                 .Append("\" step=\"any\" value=\"").Append(Invariant(s.Value)).Append("\"> <output data-role=\"").Append(s.Role).Append("-value\">")
-                .Append(System.Net.WebUtility.HtmlEncode(s.Shown)).Append("</output></label>");
+                .Append(SafeHtml.Text(s.Shown)).Append("</output></label>");
         html.Append("</div><p data-role=\"summary\" style=\"margin:0.2em 0\">")
-            .Append(System.Net.WebUtility.HtmlEncode($"Static view: the default {state}. In a live page the sliders recompute the curves here, from the closed form."))
+            .Append(SafeHtml.Text($"Static view: the default {state}. In a live page the sliders recompute the curves here, from the closed form."))
             .Append("</p><script type=\"text/javascript\">\n(function () {\nvar spec = ").Append(specJson).Append(";\nvar root = document.getElementById('")
             .Append(id).Append("');\nvar plotlyCdn = ").Append(JsonSerializer.Serialize(cdn, ScriptSafe)).Append(";\n").Append(Script).Append("\n})();\n</script></div>");
         return new Explorable(title, state, specJson, html.ToString(), figure);

@@ -1,3 +1,5 @@
+using IncLearn.Html;
+
 namespace IncLearn.Interactive;
 
 /// <summary>
@@ -74,7 +76,7 @@ public sealed class Figure
         if (!StaticImage.Available) return Html;
         string id = "inclearn-png-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Json)), 0, 16).ToLowerInvariant(); // 32 hex digits: compared as a volatile id, like the chart div's
         var (width, height) = Size;
-        return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + System.Net.WebUtility.HtmlEncode(Title)
+        return "<div><img id=\"" + id + "\" src=\"data:image/png;base64," + Png() + "\" alt=\"" + SafeHtml.Text(Title)
             + "\" width=\"" + width + "\" height=\"" + height + "\" style=\"max-width:100%;height:auto\">" + Html
             + "<script type=\"text/javascript\">(function () { var img = document.getElementById('" + id + "'); if (!img) return;"
             + " var chart = img.nextElementSibling; function drawn() { return chart.querySelector('.plot-container') !== null; }"
@@ -84,8 +86,8 @@ public sealed class Figure
 
     /// <summary>A standalone page that draws the figure offline: the plotly.js Plotly.NET embeds is inlined.</summary>
     public string StandaloneHtml()
-        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(Title) + "</title><script>" + PlotlyJs.Source
-            + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + Json
+        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + SafeHtml.Text(Title) + "</title><script>" + PlotlyJs.Source
+            + "</script></head><body><div id=\"inclearn-figure\"></div><script>var fig = " + SafeHtml.ScriptJson(Json)
             + "; Plotly.newPlot('inclearn-figure', fig.data, fig.layout, fig.config || {});</script></body></html>";
 
     /// <summary>Writes <see cref="StandaloneHtml"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>

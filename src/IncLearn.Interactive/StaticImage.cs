@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using IncLearn.Html;
+using IncLearn.Processes;
 
 namespace IncLearn.Interactive;
 
@@ -35,9 +36,7 @@ internal static class StaticImage
             Directory.CreateDirectory(work);
             var (width, height) = figure.Size;
             string page = Path.Combine(work, "figure.html");
-            File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:white}</style><script>"
-                + PlotlyJs.Source + "</script></head><body><div id=\"f\"></div><script>var fig = " + figure.Json
-                + "; Plotly.newPlot('f', fig.data, fig.layout, {staticPlot: true, displayModeBar: false});</script></body></html>");
+            File.WriteAllText(page, Page(figure));
             string png = Path.Combine(work, "figure.png");
             Run(exe, [.. BrowserFlags(work), $"--window-size={width},{height}", $"--screenshot={png}", new Uri(page).AbsoluteUri]);
             if (!File.Exists(png)) throw new InvalidOperationException($"{exe} wrote no screenshot of the figure '{figure.Title}'");
@@ -54,6 +53,12 @@ internal static class StaticImage
         }
     }
 
+    /// <summary>The page Chromium draws: plotly.js inlined, the figure JSON script-safe (see <see cref="SafeHtml.ScriptJson"/>).</summary>
+    internal static string Page(Figure figure)
+        => "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:white}</style><script>"
+            + PlotlyJs.Source + "</script></head><body><div id=\"f\"></div><script>var fig = " + SafeHtml.ScriptJson(figure.Json)
+            + "; Plotly.newPlot('f', fig.data, fig.layout, {staticPlot: true, displayModeBar: false});</script></body></html>";
+
     // Headless, offline and quiet: without the background-networking flags Chromium tries to reach Google at every start.
     private static IEnumerable<string> BrowserFlags(string work) =>
     [
@@ -64,18 +69,9 @@ internal static class StaticImage
 
     private static void Run(string exe, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(Timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            throw new InvalidOperationException($"{exe} did not draw the figure within {Timeout.TotalSeconds} s");
-        }
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} exited {p.ExitCode}: {stdout.Result}{stderr.Result}");
+        var (code, output) = ChildProcess.Run(exe, args, Timeout);
+        if (code == ChildProcess.TimedOut) throw new InvalidOperationException($"{exe} did not draw the figure within {Timeout.TotalSeconds} s");
+        if (code != 0) throw new InvalidOperationException($"{exe} exited {code}: {output}");
     }
 
     private static string? FindBrowser()

@@ -11,13 +11,13 @@ public static partial class ErrorOutput
 
     /// <summary>The kernel's <c>CommandFailed</c> message as a typed error: "System.X: text\n   at …" names its exception type;
     /// compile errors ("(1,5): error CS0103: …") are named <c>Error</c>, as the kernel names them.</summary>
-    public static CellExecutionError ToError(string message)
+    public static CellFailedException ToError(string message)
     {
         string first = message.Split('\n', 2)[0].TrimEnd('\r');
         var m = TypedMessage().Match(first);
         return m.Success
-            ? new CellExecutionError(m.Groups["name"].Value, m.Groups["value"].Value, message)
-            : new CellExecutionError("Error", message, message);
+            ? new CellFailedException(m.Groups["name"].Value, m.Groups["value"].Value, message)
+            : new CellFailedException("Error", message, message);
     }
 
     /// <summary>The nbformat error output (keys in nbformat's order).</summary>
@@ -32,7 +32,7 @@ public static partial class ErrorOutput
     /// <summary>The error output of a typed failure.</summary>
     public static JsonObject ToJson(Exception failure) => failure switch
     {
-        CellExecutionError e => ToJson(e.Ename, e.Evalue, e.Message),
+        CellFailedException e => ToJson(e.Ename, e.Evalue, e.Message),
         _ => ToJson(failure.GetType().Name, failure.Message, $"{failure.GetType().Name}: {failure.Message}"),
     };
 }

@@ -11,8 +11,9 @@ namespace IncLearn.Runner;
 /// Turns a C# notebook into one .NET file-based app (<c>dotnet run app.cs</c>): code cells in order, markdown as comments
 /// (headings as section banners), directives translated (<c>#r "nuget: X, V"</c> → <c>#:package X@V</c>; <c>#r</c> of a
 /// project's build output → <c>#:project</c> of that project; magics and <c>#i</c> dropped with a comment), <c>using</c>
-/// directives hoisted, and each cell's trailing expression (the value the kernel would show) passed to a generated
-/// <c>display</c>, which prints values as the kernel's text/plain formatting and writes figures beside the app. Output is
+/// directives hoisted, and each cell's trailing expression (the value the kernel would show) passed to <c>display</c>, one
+/// generated line calling the notebook layer's <c>IncLearn.Interactive.ConsoleDisplay</c> (values printed as the kernel's
+/// text/plain formatting, figures written beside the app). Output is
 /// deterministic, so a test can re-export and compare with the committed apps.
 /// </summary>
 public static partial class FileBasedAppExport
@@ -60,7 +61,7 @@ public static partial class FileBasedAppExport
         app.Append($"// Run from the repository: dotnet run {Relative(Path.GetDirectoryName(appDir)!, Path.GetFullPath(appPath))}\n");
         // The app pins its packages itself, as the notebook does, even inside a repository with central package versions.
         // Warnings stay warnings, as in the kernel (a repository may make them errors for its own code).
-        // Not trimmed or AOT-compiled (a file-based app is by default): the console display finds figures by reflection.
+        // Not trimmed or AOT-compiled (a file-based app is by default): the kernel's formatting reflects over the values it prints.
         app.Append("#:property ManagePackageVersionsCentrally=false\n#:property TreatWarningsAsErrors=false\n#:property PublishAot=false\n");
         foreach (var d in directives) app.Append(d).Append('\n');
         app.Append('\n');
@@ -113,38 +114,10 @@ public static partial class FileBasedAppExport
         return code;
     }
 
-    private static string ConsoleDisplay(string app) => $$"""
+    // The notebook layer's ConsoleDisplay prints values and saves figures; the app's name (a C# literal) names its figure files.
+    private static string ConsoleDisplay(string app) => $"""
         // ── what the notebook displays, on the console (generated) ──
-        static void display(object? value) => NotebookConsole.Show(value);
-
-        /// <summary>Prints values as the kernel's text/plain formatting; a value that can save itself as a page (a figure) is
-        /// written beside the app (or into $INCLEARN_APP_OUTPUT), with a PNG when it can draw one, and its path printed.</summary>
-        static class NotebookConsole
-        {
-            private static int figures;
-
-            public static void Show(object? value)
-            {
-                if (value is null) { Console.WriteLine("<null>"); return; }
-                if (value.GetType().GetMethod("SaveHtml", [typeof(string)]) is { } save)
-                {
-                    string folder = Environment.GetEnvironmentVariable("INCLEARN_APP_OUTPUT") is { Length: > 0 } o ? o : Path.Combine("apps", "output");
-                    string page = Path.GetFullPath(Path.Combine(folder, $"{{app}}-figure-{++figures}.html"));
-                    save.Invoke(value, [page]);
-                    Console.WriteLine($"figure: {page}");
-                    if (value.GetType().GetMethod("Png", Type.EmptyTypes) is { } png)
-                    {
-                        try
-                        {
-                            File.WriteAllBytes(Path.ChangeExtension(page, ".png"), Convert.FromBase64String((string)png.Invoke(value, null)!));
-                            Console.WriteLine($"figure: {Path.ChangeExtension(page, ".png")}");
-                        }
-                        catch (System.Reflection.TargetInvocationException e) { Console.WriteLine($"(no PNG: {e.InnerException?.Message})"); }
-                    }
-                }
-                Console.WriteLine(Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
-            }
-        }
+        static void display(object? value) => IncLearn.Interactive.ConsoleDisplay.Show(value, {SymbolDisplay.FormatLiteral(app, quote: true)});
 
         """;
 }

@@ -1,7 +1,7 @@
 namespace IncLearn.Runner;
 
 /// <summary>
-/// A local KaTeX for offline pages: the folder given (--katex, or $INCLEARN_KATEX), else Debian's libjs-katex
+/// A local KaTeX for offline pages: the folder a caller gives <see cref="Find"/>, else $INCLEARN_KATEX, else Debian's libjs-katex
 /// (/usr/share/javascript/katex). Its stylesheet, fonts, script and auto-render extension are copied beside the pages, so
 /// math renders with no network. Nothing is downloaded.
 /// </summary>

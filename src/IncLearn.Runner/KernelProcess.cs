@@ -10,7 +10,13 @@ namespace IncLearn.Runner;
 /// Commands go in as JSON lines on its standard input (<c>SubmitCode</c> envelopes, one at a time), events come back as JSON
 /// lines on its standard output. Code that writes to the raw standard output (or a child process that inherits it) writes
 /// into that same stream: such lines are not events, so they become the running cell's stdout (or are dropped between
-/// cells) and never break the event stream. Killing the kernel kills its whole process tree.
+/// cells) and never break the event stream.
+/// <para>Faults: the kernel leads its own session and process group (<c>setsid</c>), so a terminal's Ctrl-C reaches the
+/// runner, not the kernel, and has a parent-death signal (<c>setpriv --pdeathsig KILL</c>), so it dies with the runner even
+/// on <c>kill -9</c>; <see cref="KernelWatchdog"/> then ends what it started. Its death is seen from the process itself (its
+/// exit), not from the end of its standard output, which a background child may hold open. Ending the kernel ends its
+/// group, its descendants and every process carrying its tag; those other than the kernel are listed in
+/// <see cref="EndedProcesses"/>.</para>
 /// </summary>
 public sealed class KernelProcess : IDisposable
 {
@@ -29,9 +35,20 @@ public sealed class KernelProcess : IDisposable
         System.Console.SetIn(new InclearnNoStandardInput());
         """;
 
+    /// <summary>How long the runner keeps reading a dead or stopped kernel's output before it stops waiting for it.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(3);
+
+    private static int kernelCount;
+
     private readonly Process process;
+    private readonly string tag;
     private readonly Task stdoutPump;
+    private readonly Task stderrPump;
+    private readonly Task exited;
     private readonly Queue<string> stderrTail = new();
+    private readonly List<string> stderrCauses = new();
+    private int causeLines;
+    private readonly List<ProcessSweep.Member> ended = new();
     private readonly object gate = new();
     private CellOutputs? sink;
     private string? pendingToken;
@@ -40,21 +57,35 @@ public sealed class KernelProcess : IDisposable
     private int tokens;
     private bool disposed;
 
-    private KernelProcess(Process process)
+    private KernelProcess(Process process, string tag)
     {
         this.process = process;
+        this.tag = tag;
+        exited = process.WaitForExitAsync();
         stdoutPump = Task.Run(PumpStdoutAsync);
-        _ = Task.Run(PumpStderrAsync);
+        stderrPump = Task.Run(PumpStderrAsync);
+        _ = exited.ContinueWith(_ => { lock (gate) pending?.TrySetResult(null); }, TaskScheduler.Default);
     }
 
-    /// <summary>The kernel's process id.</summary>
+    /// <summary>The kernel's process id (also its process group and session id).</summary>
     public int ProcessId => process.Id;
 
-    /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/> and waits until it has run the
-    /// set-up submission; throws <see cref="DeadKernelError"/> when it does not start.</summary>
-    public static async Task<KernelProcess> StartAsync(string toolDll, string workingDirectory, TimeSpan startTimeout, CancellationToken cancel)
+    /// <summary>Processes other than the kernel that were still alive when the kernel was ended (children and daemons a cell left).</summary>
+    public IReadOnlyList<string> EndedProcesses
     {
-        var psi = new ProcessStartInfo(DotnetHost())
+        get { lock (ended) return ended.Select(m => m.ToString()).ToArray(); }
+    }
+
+    /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/> and waits until it has run the
+    /// set-up submission; throws <see cref="KernelDiedException"/> when it does not start.</summary>
+    public static async Task<KernelProcess> StartAsync(string toolDll, string workingDirectory, string defaultKernel, TimeSpan startTimeout, CancellationToken cancel)
+    {
+        var command = new List<string>();
+        // setpriv sets the parent-death signal, setsid a new session (so a new process group); each then execs the next.
+        if (OperatingSystem.IsLinux() && ProcessLauncher.Find("setpriv") is { } setpriv && ProcessLauncher.Find("setsid") is { } setsid)
+            command.AddRange([setpriv, "--pdeathsig", "KILL", "--", setsid, "--"]);
+        command.AddRange([DotnetHost(), "exec", toolDll, "stdio", "--default-kernel", defaultKernel, "--working-dir", workingDirectory]);
+        var psi = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -65,26 +96,35 @@ public sealed class KernelProcess : IDisposable
             StandardErrorEncoding = new UTF8Encoding(false),
             StandardInputEncoding = new UTF8Encoding(false),
         };
-        foreach (var a in new[] { "exec", toolDll, "stdio", "--default-kernel", "csharp", "--working-dir", workingDirectory }) psi.ArgumentList.Add(a);
+        foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
+        string tag = $"{KernelWatchdog.RunId}/{Interlocked.Increment(ref kernelCount)}";
+        psi.Environment[ProcessSweep.TagVariable] = tag;
+        // Build servers and reused MSBuild nodes (from #r "nuget:") would outlive the notebook: none are started.
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        psi.Environment["UseSharedCompilation"] = "false";
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         Process p;
-        try { p = Process.Start(psi) ?? throw new DeadKernelError("the kernel process did not start"); }
-        catch (System.ComponentModel.Win32Exception e) { throw new DeadKernelError($"the kernel process did not start: {e.Message}"); }
-        var kernel = new KernelProcess(p);
+        try { p = ProcessLauncher.Start(psi); }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException) { throw new KernelDiedException($"the kernel process did not start: {e.Message}"); }
+        KernelWatchdog.Watch(p.Id);
+        var kernel = new KernelProcess(p, tag);
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             limit.CancelAfter(startTimeout);
-            try { await kernel.ready.Task.WaitAsync(limit.Token); }
+            try { await Task.WhenAny(kernel.ready.Task, kernel.exited).WaitAsync(limit.Token); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
-                throw new DeadKernelError($"the kernel did not become ready within {startTimeout.TotalSeconds:G4} s");
+                throw new KernelDiedException($"the kernel did not become ready within {startTimeout.TotalSeconds:G4} s");
             }
+            if (!kernel.ready.Task.IsCompleted) throw await kernel.DeathAsync("before it was ready");
+            await kernel.ready.Task;
             var warm = new CellOutputs(new Dictionary<string, JsonObject>());
             var failure = await kernel.SubmitAsync(NoStdinSetup, "csharp", warm, startTimeout, cancel);
-            if (failure is not null) throw new DeadKernelError($"the kernel refused the set-up submission: {failure.Message}");
+            if (failure is not null) throw new KernelDiedException($"the kernel refused the set-up submission: {failure.Message}");
             return kernel;
         }
         catch
@@ -95,18 +135,18 @@ public sealed class KernelProcess : IDisposable
     }
 
     /// <summary>
-    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellExecutionError"/> on
-    /// failure; throws <see cref="CellTimeoutError"/> (after killing the kernel) past <paramref name="timeout"/> and
-    /// <see cref="DeadKernelError"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
+    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellFailedException"/> on
+    /// failure; throws <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
+    /// <see cref="KernelDiedException"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
     /// as they are produced, so a timed-out or crashed cell keeps what it printed.
     /// </summary>
-    public async Task<CellExecutionError?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
+    public async Task<CellFailedException?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
     {
         var done = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
         string token = $"inclearn-{Interlocked.Increment(ref tokens)}";
         lock (gate)
         {
-            if (stdoutPump.IsCompleted) done.TrySetResult(null);
+            if (stdoutPump.IsCompleted || exited.IsCompleted) done.TrySetResult(null);
             sink = outputs;
             pendingToken = token;
             pending = done;
@@ -133,8 +173,8 @@ public sealed class KernelProcess : IDisposable
             catch (TimeoutException)
             {
                 Kill();
-                await stdoutPump; // every line written before the kill reaches the outputs
-                throw new CellTimeoutError($"the cell ran longer than {timeout.TotalSeconds:G4} s; the kernel was stopped");
+                await Drain(); // every line written before the kill reaches the outputs
+                throw new CellTimeoutException($"the cell ran longer than {timeout.TotalSeconds:G4} s; the kernel was stopped");
             }
             catch (OperationCanceledException)
             {
@@ -152,21 +192,56 @@ public sealed class KernelProcess : IDisposable
         }
     }
 
-    /// <summary>The error for a kernel that exited: its exit code or signal, and the last lines it wrote to stderr.</summary>
-    private async Task<DeadKernelError> DeathAsync(string when)
+    /// <summary>The error for a kernel that exited: its exit code or signal, the cause the runtime printed (stack overflow,
+    /// FailFast's message, an unhandled exception) and the last lines it wrote to stderr. Everything it left running is
+    /// ended first, so that output held open by a background child cannot delay the report.</summary>
+    private async Task<KernelDiedException> DeathAsync(string when)
     {
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
-        int? code = process.HasExited ? process.ExitCode : null;
+        try { await exited.WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { }
+        bool gone = process.HasExited;
+        int? code = gone ? process.ExitCode : null;
+        Kill();
+        await Drain();
         string how = code switch
         {
             null => "the kernel process stopped answering",
             > 128 and < 160 => $"the kernel process was killed by signal {SignalName(code.Value - 128)} (exit code {code})",
             _ => $"the kernel process exited with code {code}",
         };
-        string tail;
-        lock (stderrTail) tail = string.Join("\n", stderrTail);
-        return new DeadKernelError($"{how} {when}" + (tail.Length > 0 ? $"; its last words on stderr:\n{tail}" : ""), code);
+        string tail, causes;
+        lock (stderrTail)
+        {
+            tail = string.Join("\n", stderrTail);
+            causes = string.Join(" ", stderrCauses);
+        }
+        string left = EndedProcesses is { Count: > 0 } e ? $"; ended what it left running: {string.Join(", ", e)}" : "";
+        return new KernelDiedException($"{how} {when}" + (causes.Length > 0 ? $": {causes}" : "") + left
+            + (tail.Length > 0 ? $"; its last words on stderr:\n{tail}" : ""), code);
+    }
+
+    /// <summary>Whether a kernel that died was stopped by an interrupt or termination signal sent from outside (not by the runner).</summary>
+    public bool DiedOfInterrupt => process.HasExited && process.ExitCode is 128 + 1 or 128 + 2 or 128 + 15;
+
+    // The runtime's own words before the framework frames: the cause of a crash.
+    private static bool IsCause(string line)
+        => line.StartsWith("Stack overflow", StringComparison.Ordinal)
+        || line.StartsWith("Process terminated", StringComparison.Ordinal)
+        || line.StartsWith("Unhandled exception", StringComparison.Ordinal)
+        || line.StartsWith("Fatal error", StringComparison.Ordinal)
+        || line.StartsWith("Out of memory", StringComparison.Ordinal)
+        || line.StartsWith("Message: ", StringComparison.Ordinal)
+        || (line.StartsWith("System.", StringComparison.Ordinal) && line.Contains("Exception", StringComparison.Ordinal));
+
+    private void AddCause(string line)
+    {
+        if (stderrCauses.Count < 6 && !stderrCauses.Contains(line)) stderrCauses.Add(line);
+    }
+
+    /// <summary>Waits a bounded time for the output pumps to reach the end of what the ended kernel wrote.</summary>
+    private async Task Drain()
+    {
+        try { await Task.WhenAll(stdoutPump, stderrPump).WaitAsync(DrainLimit); }
+        catch (TimeoutException) { /* something outside the kernel still holds the pipe: stop waiting for it */ }
     }
 
     private static string SignalName(int n) => n switch
@@ -185,7 +260,7 @@ public sealed class KernelProcess : IDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException) { /* the process is gone */ }
         lock (gate) pending?.TrySetResult(null);
-        ready.TrySetException(new DeadKernelError("the kernel process exited before it was ready"));
+        ready.TrySetException(new KernelDiedException("the kernel process exited before it was ready"));
     }
 
     private async Task PumpStderrAsync()
@@ -194,7 +269,17 @@ public sealed class KernelProcess : IDisposable
         {
             string? line;
             while ((line = await process.StandardError.ReadLineAsync()) is not null)
-                lock (stderrTail) { stderrTail.Enqueue(line); if (stderrTail.Count > 30) stderrTail.Dequeue(); }
+                lock (stderrTail)
+                {
+                    stderrTail.Enqueue(line);
+                    if (stderrTail.Count > 30) stderrTail.Dequeue();
+                    // A cause line, and the lines that continue it before the frames ("Process terminated." is followed
+                    // by FailFast's message on a line of its own).
+                    bool frame = line.StartsWith("   at ", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) || line.Trim().Length == 0;
+                    if (IsCause(line)) { AddCause(line); causeLines = 2; }
+                    else if (frame) causeLines = 0;
+                    else if (causeLines > 0) { AddCause(line); causeLines--; }
+                }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException) { }
     }
@@ -226,8 +311,14 @@ public sealed class KernelProcess : IDisposable
         lock (gate) sink?.AddStream("stdout", text);
     }
 
+    /// <summary>Ends the kernel, its group, its descendants and every process carrying its tag.</summary>
     private void Kill()
     {
+        if (OperatingSystem.IsLinux())
+        {
+            var left = ProcessSweep.EndAll(process.Id, tag);
+            lock (ended) foreach (var m in left) if (!ended.Contains(m)) ended.Add(m);
+        }
         try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
     }
@@ -245,7 +336,8 @@ public sealed class KernelProcess : IDisposable
         if (disposed) return;
         disposed = true;
         Kill();
-        try { process.WaitForExit(10_000); } catch (InvalidOperationException) { }
+        try { exited.Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { }
+        KernelWatchdog.Forget(process.Id);
         process.Dispose();
     }
 }

@@ -16,11 +16,11 @@ public static class KernelTool
     /// <summary>Environment variable that names the tool's entry assembly directly (overrides the manifest).</summary>
     public const string OverrideVariable = "INCLEARN_DOTNET_INTERACTIVE";
 
-    /// <summary>The tool's <c>Microsoft.DotNet.Interactive.App.dll</c>; throws <see cref="DeadKernelError"/> saying what to do when missing.</summary>
+    /// <summary>The tool's <c>Microsoft.DotNet.Interactive.App.dll</c>; throws <see cref="KernelNotFoundException"/> saying what to do when missing.</summary>
     public static string Locate(IEnumerable<string> startFolders)
     {
         if (Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } explicitPath)
-            return File.Exists(explicitPath) ? explicitPath : throw new DeadKernelError($"{OverrideVariable}={explicitPath}: no such file");
+            return File.Exists(explicitPath) ? explicitPath : throw new KernelNotFoundException(PackageId, $"{OverrideVariable}={explicitPath}: no such file");
         foreach (var start in startFolders)
         {
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
@@ -33,10 +33,10 @@ public static class KernelTool
                 // A fresh clone has the manifest but not the tool: restore it once, as `dotnet tool run` would ask.
                 if (EntryAssembly(packageFolder) is null) RestoreTools(d.FullName);
                 return EntryAssembly(packageFolder)
-                    ?? throw new DeadKernelError($"the kernel {PackageId} {version} pinned in {manifest} is not restored and `dotnet tool restore` did not restore it");
+                    ?? throw new KernelNotFoundException(PackageId, $"the kernel {PackageId} {version} pinned in {manifest} is not restored and `dotnet tool restore` did not restore it");
             }
         }
-        throw new DeadKernelError($"no local tool manifest (.config/dotnet-tools.json) pinning {PackageId} above {string.Join(" or ", startFolders)}");
+        throw new KernelNotFoundException(PackageId, $"no local tool manifest (.config/dotnet-tools.json) pinning {PackageId} above {string.Join(" or ", startFolders)}");
     }
 
     private static string? EntryAssembly(string packageFolder)
@@ -57,7 +57,7 @@ public static class KernelTool
             var errors = p.StandardError.ReadToEndAsync();
             if (!p.WaitForExit(TimeSpan.FromMinutes(5))) p.Kill(entireProcessTree: true);
             p.WaitForExit();
-            if (p.ExitCode != 0) throw new DeadKernelError($"`dotnet tool restore` in {folder} failed: {errors.Result}{output.Result}");
+            if (p.ExitCode != 0) throw new KernelNotFoundException(PackageId, $"`dotnet tool restore` in {folder} failed: {errors.Result}{output.Result}");
         }
     }
 

@@ -29,7 +29,7 @@ public static class NotebookExecutor
         for (int i = 0; i < cells.Count; i++)
             if (cells[i] is JsonObject c && NotebookFile.Tags(c).Contains("parameters")) { at = i + 1; break; }
         string code = "// Injected parameters\n" + string.Join("\n", parameters.Select(p => $"{p.Key} = {Literal(p.Value)};"));
-        cells.Insert(at, new JsonObject
+        var cell = new JsonObject
         {
             ["cell_type"] = "code",
             ["execution_count"] = null,
@@ -42,8 +42,16 @@ public static class NotebookExecutor
             },
             ["outputs"] = new JsonArray(),
             ["source"] = NotebookFile.Lines(code),
-        });
+        };
+        // Cell ids belong to nbformat 4.5: an older notebook with one would no longer be valid.
+        if (notebook["nbformat_minor"] is JsonValue minor && minor.TryGetValue<int>(out int m) && m < 5) cell.Remove("id");
+        cells.Insert(at, cell);
     }
+
+    /// <summary>Whether running the notebook needs a kernel: some code cell not tagged skip-execution.</summary>
+    public static bool NeedsKernel(JsonObject notebook)
+        => ((JsonArray)notebook["cells"]!).OfType<JsonObject>()
+            .Any(c => c["cell_type"]?.GetValue<string>() == "code" && !NotebookFile.Tags(c).Contains("skip-execution"));
 
     // A parameter value becomes C#: numbers and booleans as they are, arrays as code (`new double[] { 1, 2 }`, `new[] { 3 }`
     // or a collection expression `[1, 2]`), anything else as a string literal.
@@ -55,10 +63,14 @@ public static class NotebookExecutor
         return "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }
 
-    /// <summary>Executes the notebook on <paramref name="kernel"/> (which it does not dispose).</summary>
-    public static async Task<NotebookResult> ExecuteAsync(string path, JsonObject notebook, KernelProcess kernel, ExecutionOptions options,
+    /// <summary>Executes the notebook on <paramref name="kernel"/> (which it does not dispose); the kernel may be null only
+    /// when <see cref="NeedsKernel"/> is false. A kernel killed by SIGINT/SIGTERM/SIGHUP while the run is being cancelled (a
+    /// terminal's Ctrl-C reaches the whole process group) is the interruption, not the cell's error: it throws
+    /// <see cref="OperationCanceledException"/>, so the unfinished notebook is never written.</summary>
+    public static async Task<NotebookResult> ExecuteAsync(string path, JsonObject notebook, KernelProcess? kernel, ExecutionOptions options,
         Action<int, int>? onCellStart = null, CancellationToken cancel = default)
     {
+        string defaultKernel = KernelLanguage.DefaultOf(notebook);
         var wall = Stopwatch.StartNew();
         var cells = (JsonArray)notebook["cells"]!;
         var results = new List<CellResult>();
@@ -92,16 +104,24 @@ public static class NotebookExecutor
             Exception? failure;
             try
             {
+                if (kernel is null) throw new ArgumentNullException(nameof(kernel), "a notebook with code cells to run needs a kernel");
                 failure = limit <= TimeSpan.Zero ? NotebookTimedOut(options)
-                    : await kernel.SubmitAsync(NotebookFile.Source(cell), NotebookFile.KernelOf(cell), outputs, limit, cancel);
+                    : await kernel.SubmitAsync(NotebookFile.Source(cell), NotebookFile.KernelOf(cell, defaultKernel), outputs, limit, cancel);
             }
-            catch (CellTimeoutError) { failure = notebookLimit ? NotebookTimedOut(options) : new CellTimeoutError($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"); }
-            catch (DeadKernelError e) { failure = e; }
+            catch (CellTimeoutException) { failure = notebookLimit ? NotebookTimedOut(options) : new CellTimeoutException($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"); }
+            catch (KernelDiedException e) { failure = e; }
+            if (failure is KernelDiedException && kernel!.DiedOfInterrupt)
+            {
+                // The signal may reach the kernel before the runner's handler has cancelled the run: give it a moment.
+                try { await Task.Delay(TimeSpan.FromSeconds(3), cancel); }
+                catch (OperationCanceledException) { }
+                cancel.ThrowIfCancellationRequested();
+            }
             clock.Stop();
             count++;
             if (failure is not null) outputs.AddError(ErrorOutput.ToJson(failure));
-            bool expected = failure is CellExecutionError && tags.Contains("raises-exception");
-            var cellStatus = failure is null || expected ? CellStatus.Ok : failure is CellTimeoutError ? CellStatus.Timeout : CellStatus.Error;
+            bool expected = failure is CellFailedException && tags.Contains("raises-exception");
+            var cellStatus = failure is null || expected ? CellStatus.Ok : failure is CellTimeoutException ? CellStatus.Timeout : CellStatus.Error;
             cell["execution_count"] = count;
             cell["outputs"] = outputs.ToJson(count);
             var info = new JsonObject
@@ -114,14 +134,14 @@ public static class NotebookExecutor
             if (outputs.Checks.Count > 0)
                 info["checks"] = new JsonArray(outputs.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["status"] = ChecksOutput.StatusName(c.Status) }).ToArray());
             meta["inclearn"] = info;
-            string? error = failure is null ? null : failure is CellExecutionError ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
+            string? error = failure is null ? null : failure is CellFailedException ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
             results.Add(new CellResult(i, cellStatus, clock.Elapsed.TotalSeconds, outputs.Checks, error, expected ? null : failure));
             stopReason = failure switch
             {
                 null => null,
                 _ when expected => null,
-                CellTimeoutError => $"not run: cell {i} timed out and its kernel was stopped",
-                DeadKernelError => $"not run: the kernel died in cell {i}",
+                CellTimeoutException => $"not run: cell {i} timed out and its kernel was stopped",
+                KernelDiedException => $"not run: the kernel died in cell {i}",
                 _ when !options.AllowErrors => $"not run: cell {i} failed (run with --allow-errors to continue after errors)",
                 _ => null,
             };
@@ -129,6 +149,6 @@ public static class NotebookExecutor
         return new NotebookResult(path, notebook, results, wall.Elapsed.TotalSeconds);
     }
 
-    private static CellTimeoutError NotebookTimedOut(ExecutionOptions o)
+    private static CellTimeoutException NotebookTimedOut(ExecutionOptions o)
         => new($"notebook timed out after {o.NotebookTimeout.TotalSeconds:G4} s (--notebook-timeout); the kernel was stopped");
 }

@@ -11,7 +11,7 @@ namespace IncLearn.Runner;
 /// duplicate keys, lone surrogates) and JSON of the wrong shape. Writes are atomic (a temporary file beside the real
 /// target, then a rename), go through symlinks and keep the file mode.
 /// </summary>
-public static class NotebookFile
+public static partial class NotebookFile
 {
     /// <summary>The JSON style VS Code Polyglot Notebooks and nbformat write: one-space indent, non-ASCII kept as is.</summary>
     public static readonly JsonSerializerOptions WriteOptions = new()
@@ -33,7 +33,8 @@ public static class NotebookFile
         }
         catch (JsonException e)
         {
-            throw new NotebookFormatException(path, $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}");
+            string at = e.LineNumber is long line ? $" at line {line + 1}" + (e.BytePositionInLine is long b ? $", byte {b + 1}" : "") : "";
+            throw new NotebookFormatException(path, $"invalid JSON{at}: {e.Message}");
         }
         if (node is not JsonObject obj) throw new NotebookFormatException(path, "the top level is not a JSON object");
         try { CheckStrings(obj, "$"); }
@@ -111,16 +112,45 @@ public static class NotebookFile
             if (refuseReadOnly && (mode & UnixFileMode.UserWrite) == 0) throw new UnauthorizedAccessException($"{full} is read-only; not overwritten");
         }
         Directory.CreateDirectory(dir);
+        SweepStaleTemporaries(dir, Path.GetFileName(full));
         string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(tmp, text, StrictUtf8);
-            if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(tmp, m);
-            File.Move(tmp, full, overwrite: true);
+            // Held with FileShare.None (an advisory lock on Unix) until renamed: a sweep by another run leaves it alone.
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(StrictUtf8.GetBytes(text));
+                if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(stream.SafeFileHandle, m);
+                stream.Flush(flushToDisk: true);
+                File.Move(tmp, full, overwrite: true);
+            }
         }
         finally
         {
             if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^\\..+\\.[0-9a-f]{32}\\.tmp$")]
+    private static partial System.Text.RegularExpressions.Regex TemporaryName();
+
+    /// <summary>Deletes temporary files of our own naming (<c>.NAME.&lt;guid&gt;.tmp</c>) for <paramref name="name"/> that a
+    /// killed run left behind; one another run is still writing is locked and kept.</summary>
+    private static void SweepStaleTemporaries(string dir, string name)
+    {
+        IEnumerable<string> candidates;
+        try { candidates = Directory.EnumerateFiles(dir, $".{name}.*.tmp").ToArray(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        foreach (var f in candidates)
+        {
+            string file = Path.GetFileName(f);
+            if (!TemporaryName().IsMatch(file) || file.Length != name.Length + 1 + 1 + 32 + 4) continue;
+            try
+            {
+                using (new FileStream(f, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(f);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* being written, or not ours to delete */ }
         }
     }
 
@@ -148,9 +178,10 @@ public static class NotebookFile
         => cell["metadata"]?["tags"] is JsonArray tags ? tags.Select(t => t?.GetValue<string>() ?? "").ToArray() : [];
 
     /// <summary>The kernel a code cell is sent to, as VS Code sends it: metadata.polyglot_notebook.kernelName, else
-    /// metadata.dotnet_interactive.language, else csharp. Magics such as <c>#!fsharp</c> inside the cell are the kernel's business.</summary>
-    public static string KernelOf(JsonObject cell)
+    /// metadata.dotnet_interactive.language, else the notebook's default kernel (<see cref="KernelLanguage.DefaultOf"/>).
+    /// Magics such as <c>#!fsharp</c> inside the cell are the kernel's business.</summary>
+    public static string KernelOf(JsonObject cell, string defaultKernel)
         => cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
             ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
-            ?? "csharp";
+            ?? defaultKernel;
 }

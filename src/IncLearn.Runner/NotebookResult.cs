@@ -10,6 +10,9 @@ namespace IncLearn.Runner;
 /// <param name="FatalError">A failure outside any cell (unreadable notebook, kernel that did not start, interrupted run).</param>
 public sealed record NotebookResult(string Path, JsonObject? Notebook, IReadOnlyList<CellResult> Cells, double WallSeconds, string? FatalError = null)
 {
+    /// <summary>Processes the notebook left running (children, daemons) that the runner ended with its kernel.</summary>
+    public IReadOnlyList<string> EndedProcesses { get; init; } = [];
+
     /// <summary>All checks in order.</summary>
     public IEnumerable<NotebookCheck> Checks => Cells.SelectMany(c => c.Checks);
 

@@ -16,7 +16,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebooks or folders (default: notebooks/)", Arity = ArgumentArity.ZeroOrMore };
-        var parallel = new Option<int>("--parallel") { Description = $"Notebooks run at once, 1…{RunOptions.MaxParallel}", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, RunOptions.MaxParallel) };
+        var parallel = new Option<int>("--parallel") { Description = $"Notebooks run at once, 1…{RunOptions.MaxParallel}", DefaultValueFactory = _ => RunOptions.DefaultParallel };
         var cellTimeout = new Option<double>("--cell-timeout") { Description = "Seconds a cell may run", DefaultValueFactory = _ => 300 };
         var notebookTimeout = new Option<double>("--notebook-timeout") { Description = "Seconds a notebook may run", DefaultValueFactory = _ => 1800 };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Continue after a failing cell (default: stop at the first error, as nbclient)" };
@@ -126,7 +126,21 @@ public static class Program
     {
         var notebooks = FindOrReport(paths);
         if (notebooks is null) return 2;
+        // A first run before the build (or without the pinned kernel) stops here, one line per missing piece, no kernel started.
+        if (Preflight.Problems(notebooks) is { Count: > 0 } missing)
+        {
+            foreach (var line in missing) Console.Error.WriteLine(line);
+            return 2;
+        }
         var names = NotebookNames.Relative(notebooks);
+        string Target(string path) => outputs.InPlace ? path : Path.Combine(outputs.Directory!, names[path]);
+        if (compareRtol is null)
+        {
+            // An unwritable target is refused before any notebook runs, not after all of them have.
+            var refused = notebooks.Select(p => Unwritable(Target(p))).OfType<string>().Distinct().ToArray();
+            foreach (var r in refused) Console.Error.WriteLine($"refused before running: {r}");
+            if (refused.Length > 0) return 2;
+        }
         var stored = compareRtol is null ? null : notebooks.ToDictionary(p => p, p => { try { return NotebookFile.Load(p); } catch (NotebookFormatException) { return null; } });
 
         // SIGINT/SIGTERM: stop the kernels (and everything they started), write nothing unfinished, then exit 128 + signal.
@@ -162,17 +176,19 @@ public static class Program
         int exit = 0;
         foreach (var r in results)
         {
+            if (r.EndedProcesses.Count > 0)
+                Console.Error.WriteLine($"{names[r.Path]}: ended {r.EndedProcesses.Count} process(es) the notebook left running: {string.Join(", ", r.EndedProcesses)}");
             if (r.Notebook is null) { exit = 2; continue; }
             if (!r.Passed) exit = Math.Max(exit, 1);
             if (compareRtol is double tol)
             {
                 var diff = stored![r.Path] is { } s ? Comparison.Compare(s, r.Notebook, tol) : "unreadable stored notebook";
                 if (diff is not null) { Console.WriteLine($"DIFFERS {names[r.Path]}: {diff}"); exit = Math.Max(exit, 1); }
-                else Console.WriteLine($"reproduced {names[r.Path]} (numbers within rtol {tol:G3})");
+                else Console.WriteLine($"reproduced {names[r.Path]} (exact numbers within rtol {tol:G3}; checks and error measurements at their own precision)");
             }
             else
             {
-                string target = outputs.InPlace ? r.Path : Path.Combine(outputs.Directory!, names[r.Path]);
+                string target = Target(r.Path);
                 if (!Report($"writing {target}", () => NotebookFile.WriteAtomic(target, NotebookFile.Serialize(r.Notebook), refuseReadOnly: outputs.InPlace))) exit = 2;
             }
         }
@@ -185,11 +201,40 @@ public static class Program
         return exit;
     }
 
+    /// <summary>Why a notebook cannot be written to <paramref name="target"/> (read-only file, folder that is a file or not
+    /// writable), or null when it can. File modes count even for root, as in <see cref="NotebookFile.WriteAtomic"/>.</summary>
+    private static string? Unwritable(string target)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        string full = Path.GetFullPath(target);
+        try
+        {
+            if (new FileInfo(full).LinkTarget is not null) full = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException) { /* a dangling or looping link: the write reports it */ }
+        if (Directory.Exists(full)) return $"{full} is a folder, not a notebook file";
+        if (File.Exists(full) && ((File.GetUnixFileMode(full) & UnixFileMode.UserWrite) == 0 || !Native.CanWrite(full))) return $"{full} is read-only";
+        for (string? dir = Path.GetDirectoryName(full); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir)) return $"{dir} is a file, not a folder";
+            if (!Directory.Exists(dir)) continue;
+            if ((File.GetUnixFileMode(dir) & UnixFileMode.UserWrite) == 0 || !Native.CanWrite(dir)) return $"folder {dir} is not writable";
+            return null;
+        }
+        return null;
+    }
+
     private static int Export(string[]? paths, string to, string outputDir)
     {
         if (to != "cs") { Console.Error.WriteLine($"--to {to}: the only export format is cs"); return 2; }
         var notebooks = FindOrReport(paths);
         if (notebooks is null) return 2;
+        string AppOf(string nb) => Path.GetFullPath(Path.Combine(outputDir, Path.GetFileNameWithoutExtension(nb) + ".cs"));
+        // Two notebooks named alike in different folders would overwrite one app with the other: refuse before writing any.
+        var collisions = notebooks.GroupBy(AppOf, StringComparer.Ordinal).Where(g => g.Count() > 1).ToArray();
+        foreach (var c in collisions)
+            Console.Error.WriteLine($"refused: {string.Join(" and ", c)} would all be exported to {c.Key}; rename them or export them into separate folders");
+        if (collisions.Length > 0) return 2;
         int exit = 0;
         foreach (var nb in notebooks)
         {

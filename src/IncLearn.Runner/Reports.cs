@@ -26,7 +26,7 @@ public static class Reports
                     r.Checks.Count(c => c.Passed).ToString(), r.Checks.Count(c => c.Failed).ToString(),
                     r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", r.WallSeconds.ToString("F2"), r.CellSeconds.ToString("F2"),
                     (r.WallSeconds - r.CellSeconds).ToString("F2"));
-            AnsiConsole.Write(table);
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }).Write(table);
         }
         else
         {

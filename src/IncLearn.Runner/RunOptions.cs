@@ -3,8 +3,8 @@ namespace IncLearn.Runner;
 /// <summary>Options of <c>run</c> and <c>check</c>.</summary>
 public sealed record RunOptions
 {
-    /// <summary>Most notebooks run at once; also accepted by the CLI up to <see cref="MaxParallel"/>.</summary>
-    public int Parallel { get; init; } = 2;
+    /// <summary>Most notebooks run at once (default <see cref="DefaultParallel"/>, the CLI's too), 1…<see cref="MaxParallel"/>.</summary>
+    public int Parallel { get; init; } = DefaultParallel;
     /// <summary>Per-cell limit.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(300);
     /// <summary>Per-notebook limit.</summary>
@@ -20,4 +20,7 @@ public sealed record RunOptions
 
     /// <summary>The largest <see cref="Parallel"/> accepted: each slot holds a running kernel and a warm spare (≈ 0.3 GB each).</summary>
     public const int MaxParallel = 64;
+
+    /// <summary>One slot per core (clamped to 1…<see cref="MaxParallel"/>): the one default of the library and the CLI.</summary>
+    public static int DefaultParallel => Math.Clamp(Environment.ProcessorCount, 1, MaxParallel);
 }

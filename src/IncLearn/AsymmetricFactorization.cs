@@ -13,6 +13,8 @@ public static class AsymmetricFactorization
     /// U₀ = α^{1/2}Q₁S, V₀ = α^{1/2}Q₂S with Q₁ (m×r), Q₂ (p×r) orthonormal columns from seeded Gaussians and S = diag of |N(0,1)| + 0.5.</summary>
     public static (Matrix<double> U0, Matrix<double> V0) BalancedInitialization(int m, int p, int r, double alpha, int seed)
     {
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(m), m, $"m must be ≥ 1, got {m}");
+        if (p < 1) throw new ArgumentOutOfRangeException(nameof(p), p, $"p must be ≥ 1, got {p}");
         if (r < 1 || r > Math.Min(m, p)) throw new ArgumentOutOfRangeException(nameof(r), r, $"r must be in [1, min(m, p) = {Math.Min(m, p)}]");
         if (!(alpha > 0) || double.IsInfinity(alpha)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be a finite number > 0");
         var rng = new Random(seed);

@@ -5,7 +5,8 @@ namespace IncLearn;
 /// <summary>
 /// Proposition 1, eq. (5)–(6) (equivalently eq. (9)): the solution W(t) of the Riccati ODE (4) Ẇ = WY + YW − 2W²,
 /// W(0) = W₀ = αŪ₀Ū₀ᵀ, for every initialization shape Ū₀ (invertible or rank-deficient W̃₀, any width r), every log α and
-/// every t ∈ [0, ∞], in time independent of t.
+/// every t ∈ [0, ∞], in time independent of t. (Every log α an <see cref="IncLearn.Initialization"/> accepts: it refuses an α for
+/// which W₀ itself would overflow, so W(0) = αW̄₀ and every W(t) are finite.)
 /// <para>Form evaluated. With Ũ = ΦᵀŪ₀, S, G of eq. (6) and D(t) = S⁻¹GS⁻¹ = diag((1 − e^{−2σ_i t})/σ_i, 2t), Woodbury's
 /// identity gives W̃(t) = ΦᵀW(t)Φ = B(I_r/α + BᵀDB)⁻¹Bᵀ with B = SŨ — valid for every Ũ, with no inverse of W̃₀ and no rank
 /// rule. It is evaluated as W̃ = F Fᵀ through a Householder QR of the stacked matrix [I_r; diag(√(αd_i)e^{σ_i t})Ũ] whose rows

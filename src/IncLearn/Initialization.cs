@@ -6,12 +6,23 @@ namespace IncLearn;
 /// <summary>
 /// U(0) = α^{1/2} Ū₀ (Section II-B): a shape Ū₀ ∈ ℝ^{n×r} and a scale α &gt; 0.
 /// The scale is stored as log α so that the tiny α of Theorem 4 (often far below 1e-300) stays exact;
-/// <see cref="Alpha"/> is exp(log α) and underflows to 0 there, which the closed form never needs.
+/// <see cref="Alpha"/> is exp(log α) and underflows to 0 there, which the closed form never needs. Every factory refuses an α
+/// for which W₀ = αŪ₀Ū₀ᵀ would overflow (α·‖Ū₀‖²_F above double.MaxValue): W(0) would have infinite entries.
 /// </summary>
 public sealed class Initialization
 {
-    private Initialization(Matrix<double> shape, double logAlpha, Vector<double>? spectralSigma0)
+    /// <summary>log(double.MaxValue) ≈ 709.78: α·‖Ū₀‖²_F must stay below e^this, or W₀ = αŪ₀Ū₀ᵀ overflows.</summary>
+    private static readonly double LogMaxDouble = Math.Log(double.MaxValue);
+
+    private Initialization(Matrix<double> shape, double logAlpha, Vector<double>? spectralSigma0, string scaleParameter)
     {
+        // ‖W₀‖₂ ≤ α‖Ū₀‖²_F and every entry of W₀ is ≤ α max_i ‖Ū₀ row i‖² ≤ α‖Ū₀‖²_F: below the double range, W₀ and every
+        // W(t) (whose eigenvalues stay below max(‖W₀‖₂, σ₁)) are representable. Above it, W(0) would have infinite entries.
+        double logScale = logAlpha + 2 * LogFrobeniusNorm(shape);
+        if (logScale > LogMaxDouble)
+            throw new ArgumentException(
+                $"W₀ = αŪ₀Ū₀ᵀ must be representable in double precision: log(α·‖Ū₀‖²_F) = {logScale:G6} exceeds log(double.MaxValue) = {LogMaxDouble:G6} (log α = {logAlpha:G6})",
+                scaleParameter);
         Shape = shape;
         LogAlpha = logAlpha;
         SpectralSigma0 = spectralSigma0;
@@ -73,7 +84,7 @@ public sealed class Initialization
             throw new ArgumentException($"V must have orthonormal columns: ‖VᵀV − I‖∞ = {orthErr:G3} exceeds 1e-10", nameof(v));
         var s0 = Vector<double>.Build.Dense(n, i => sigma0[i]);
         var shape = target.Phi * Matrix<double>.Build.DenseOfDiagonalVector(s0.PointwiseSqrt()) * v.Transpose();
-        return new Initialization(shape, logAlpha, s0);
+        return new Initialization(shape, logAlpha, s0, nameof(alpha));
     }
 
     /// <summary>A given shape Ū₀ (n×r) and scale α.</summary>
@@ -81,7 +92,7 @@ public sealed class Initialization
     {
         ArgumentNullException.ThrowIfNull(shape);
         double logAlpha = LogOf(alpha);
-        return new Initialization(ValidShape(shape), logAlpha, null);
+        return new Initialization(ValidShape(shape), logAlpha, null, nameof(alpha));
     }
 
     /// <summary>Ū₀ with i.i.d. N(0,1) entries (Remark III-C1: no 1/√r normalisation), drawn from <c>new Random(seed)</c>.</summary>
@@ -91,18 +102,21 @@ public sealed class Initialization
         if (r < 1) throw new ArgumentException($"r must be ≥ 1, got {r}", nameof(r));
         double logAlpha = LogOf(alpha);
         var shape = Matrix<double>.Build.Random(n, r, new Normal(0, 1, new Random(seed)));
-        return new Initialization(shape, logAlpha, null);
+        return new Initialization(shape, logAlpha, null, nameof(alpha));
     }
 
     /// <summary>The same shape at another scale α.</summary>
-    public Initialization WithAlpha(double alpha) => new(Shape, LogOf(alpha), SpectralSigma0);
+    /// <exception cref="ArgumentException">α is not a finite number &gt; 0, or α·‖Ū₀‖²_F overflows the double range.</exception>
+    public Initialization WithAlpha(double alpha) => new(Shape, LogOf(alpha), SpectralSigma0, nameof(alpha));
 
-    /// <summary>The same shape at scale α = exp(<paramref name="logAlpha"/>); use it when α is below the double range.</summary>
+    /// <summary>The same shape at scale α = exp(<paramref name="logAlpha"/>); use it when α is below the double range.
+    /// Any finite log α is accepted as long as W₀ = αŪ₀Ū₀ᵀ is representable: log α + log ‖Ū₀‖²_F ≤ log(double.MaxValue) ≈ 709.78.</summary>
+    /// <exception cref="ArgumentException">logAlpha is NaN or infinite, or α·‖Ū₀‖²_F overflows the double range.</exception>
     public Initialization WithLogAlpha(double logAlpha)
     {
         if (!double.IsFinite(logAlpha))
             throw new ArgumentException($"logAlpha must be finite, got {logAlpha}", nameof(logAlpha));
-        return new Initialization(Shape, logAlpha, SpectralSigma0);
+        return new Initialization(Shape, logAlpha, SpectralSigma0, nameof(logAlpha));
     }
 
     /// <summary>The one shape check shared by every solver: both arguments non-null and Ū₀ with n rows for an n×n target.</summary>
@@ -120,6 +134,17 @@ public sealed class Initialization
         if (double.IsNaN(alpha) || double.IsInfinity(alpha) || !(alpha > 0))
             throw new ArgumentException($"alpha must be a finite number > 0, got {alpha}", nameof(alpha));
         return Math.Log(alpha);
+    }
+
+    /// <summary>log ‖A‖_F computed with a scaled sum of squares (entries near 1e200 do not overflow); −∞ for A = 0.</summary>
+    private static double LogFrobeniusNorm(Matrix<double> a)
+    {
+        double scale = 0;
+        foreach (double x in a.Enumerate()) scale = Math.Max(scale, Math.Abs(x));
+        if (scale == 0) return double.NegativeInfinity;
+        double sum = 0;
+        foreach (double x in a.Enumerate()) sum += (x / scale) * (x / scale);
+        return Math.Log(scale) + 0.5 * Math.Log(sum);
     }
 
     private static Matrix<double> ValidShape(Matrix<double> shape)

@@ -8,7 +8,8 @@ public static class Numerics
     /// <summary>e^x − 1 with full relative accuracy for small |x| (System.Math has no expm1).
     /// Kahan's trick: (u − 1)·x / log u with u = e^x cancels the rounding error of u. Hand-written on purpose: MathNet 5.0.0's
     /// <c>SpecialFunctions.Expm1</c> truncates a series and is off by 4e-11 relative at x = −1e-3 and 2.7e-9 at x = −4e-3
-    /// (measured; test <c>NumericsTests.Expm1IsAccurateWhereMathNetsIsNot</c>), which would cap the closed form's accuracy.</summary>
+    /// (measured; test <c>NumericsTests.Expm1IsAccurateWhereMathNetsIsNot</c>), which would cap the closed form's accuracy.
+    /// Defined on the whole extended line, like Math.Exp: NaN gives NaN, +∞ gives +∞ and −∞ gives −1.</summary>
     public static double Expm1(double x)
     {
         if (double.IsNaN(x)) return double.NaN;

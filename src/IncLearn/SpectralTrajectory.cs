@@ -20,6 +20,8 @@ public sealed class SpectralTrajectory
         LogAlpha = initialization.LogAlpha;
     }
 
+    private static readonly double LogMaxDouble = Math.Log(double.MaxValue);
+
     /// <summary>σ_{i,Y}, i = 1..n (zeros included), decreasing.</summary>
     public IReadOnlyList<double> SigmaY { get; }
 
@@ -32,8 +34,13 @@ public sealed class SpectralTrajectory
     /// <summary>Number of modes n.</summary>
     public int N => SigmaY.Count;
 
-    /// <summary>σ_{i,W}(t) for mode i (0-based).</summary>
-    public double Sigma(int i, double t) => Evaluate(SigmaY[i], Sigma0[i], LogAlpha, t);
+    /// <summary>σ_{i,W}(t) for mode i (0-based), t ∈ [0, ∞] (t = ∞ gives the limit σ_{i,Y}, or 0 for a zero mode).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">i is outside [0, n), or t is negative or NaN.</exception>
+    public double Sigma(int i, double t)
+    {
+        CheckMode(i);
+        return Evaluate(SigmaY[i], Sigma0[i], LogAlpha, t);
+    }
 
     /// <summary>All σ_{i,W}(t), i = 1..n.</summary>
     public double[] At(double t)
@@ -44,26 +51,36 @@ public sealed class SpectralTrajectory
     }
 
     /// <summary>σ_{i,W} on a time grid: result[i][j] = σ_{i,W}(times[j]).</summary>
+    /// <exception cref="ArgumentException">a time is negative or NaN (the message names its index).</exception>
     public double[][] On(IReadOnlyList<double> times)
     {
-        ArgumentNullException.ThrowIfNull(times);
+        Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         return Enumerable.Range(0, N).Select(i => times.Select(t => Sigma(i, t)).ToArray()).ToArray();
     }
 
     /// <summary>The transition-time estimate of Section III-A, t_i ≈ log(σ_{i,Y}/(ασ_{i,0}))/(2σ_{i,Y}) — the time at which
     /// σ_{i,W} reaches exactly σ_{i,Y}/(2 − ασ_{i,0}/σ_{i,Y}) ≈ σ_{i,Y}/2. +∞ for a zero mode or σ_{i,0} = 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">i is outside [0, n).</exception>
     public double TransitionTime(int i)
     {
+        CheckMode(i);
         double sy = SigmaY[i], s0 = Sigma0[i];
         if (!(sy > 0) || !(s0 > 0)) return double.PositiveInfinity;
         return (Math.Log(sy / s0) - LogAlpha) / (2 * sy);
     }
 
-    /// <summary>Eq. (12)–(13) for one mode, from log α so that α below the double range still evaluates.</summary>
+    private void CheckMode(int i)
+    {
+        if (i < 0 || i >= N) throw new ArgumentOutOfRangeException(nameof(i), i, $"the mode i must be in [0, n = {N})");
+    }
+
+    /// <summary>Eq. (12)–(13) for one mode, from log α so that α below the double range still evaluates. t = ∞ gives the limit
+    /// (σ_Y, or 0 for σ_Y = 0).</summary>
     /// <param name="sigmaY">σ_{i,Y} ≥ 0.</param>
     /// <param name="sigma0">σ_{i,0} ≥ 0.</param>
-    /// <param name="logAlpha">log α.</param>
-    /// <param name="t">Time t ≥ 0.</param>
+    /// <param name="logAlpha">log α, finite, with ασ₀ ≤ double.MaxValue (σ_W(0) = ασ₀ must be representable).</param>
+    /// <param name="t">Time t ≥ 0 (+∞ allowed).</param>
+    /// <exception cref="ArgumentOutOfRangeException">an argument breaks its rule.</exception>
     public static double Evaluate(double sigmaY, double sigma0, double logAlpha, double t)
     {
         if (!(sigmaY >= 0) || double.IsInfinity(sigmaY)) throw new ArgumentOutOfRangeException(nameof(sigmaY), sigmaY, "σ_Y must be finite and ≥ 0");
@@ -71,6 +88,9 @@ public sealed class SpectralTrajectory
         if (double.IsNaN(t) || t < 0) throw new ArgumentOutOfRangeException(nameof(t), t, "t must be ≥ 0 (and not NaN)");
         if (!double.IsFinite(logAlpha)) throw new ArgumentOutOfRangeException(nameof(logAlpha), logAlpha, "log α must be finite");
         if (sigma0 == 0) return 0;
+        if (logAlpha + Math.Log(sigma0) > LogMaxDouble)
+            throw new ArgumentOutOfRangeException(nameof(logAlpha), logAlpha,
+                $"σ_W(0) = ασ₀ must be representable: log α + log σ₀ = {logAlpha + Math.Log(sigma0):G6} exceeds log(double.MaxValue) = {LogMaxDouble:G6}");
         if (sigmaY == 0)
         {
             // (13): ασ₀/(1 + 2ασ₀t) = 1/(1/(ασ₀) + 2t), formed from log(ασ₀) so tiny α stays exact.

@@ -135,8 +135,10 @@ public sealed class Target
     }
 
     /// <summary>A Haar-random n×n orthogonal matrix from a seeded Gaussian matrix (QR, signs fixed by diag(R) &gt; 0).</summary>
+    /// <exception cref="ArgumentException">n &lt; 1.</exception>
     public static Matrix<double> RandomOrthogonal(int n, int seed)
     {
+        if (n < 1) throw new ArgumentException($"n must be ≥ 1, got {n}", nameof(n));
         var g = Matrix<double>.Build.Random(n, n, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(seed)));
         var qr = g.QR();
         var q = qr.Q.Clone();

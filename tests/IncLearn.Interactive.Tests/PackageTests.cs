@@ -10,6 +10,7 @@ public class PackageTests
     /// that is how the formatters register themselves there. The chart engine travels outside lib/ (so the kernel never
     /// references Plotly.NET directly), at the package root where ChartEngine looks for it.</summary>
     [Fact]
+    [Trait("Tier", "App")] // packs the notebook layer from scratch (a fresh artifacts path): minutes, like an app build
     public void PackageCarriesTheKernelExtensionAndTheIsolatedChartEngine()
     {
         string root = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
@@ -17,7 +18,7 @@ public class PackageTests
         try
         {
             var (code, log) = ToolFactAttribute.Run("dotnet",
-                $"pack \"{Path.Combine(root, "src", "IncLearn.Interactive")}\" -c Release -o \"{output}\" --artifacts-path \"{Path.Combine(output, "build")}\" -nologo");
+                $"pack \"{Path.Combine(root, "src", "IncLearn.Interactive")}\" -c Release -o \"{output}\" --artifacts-path \"{Path.Combine(output, "build")}\" -nologo", minutes: 10);
             Assert.True(code == 0, log);
             using var zip = ZipFile.OpenRead(Directory.GetFiles(output, "IncLearn.Interactive.*.nupkg").Single());
             var dib = zip.GetEntry("interactive-extensions/dotnet/extension.dib");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using IncLearn.RealKernel.Tests;
+using IncLearn.Processes;
+using IncLearn.TestSupport;
 using IncLearn.Runner;
 
 namespace IncLearn.Notebooks.Tests;
@@ -36,7 +37,7 @@ public sealed class NotebookFixture : IAsyncLifetime
         // The notebooks load the library from its Release build, as the README tells a user to build it.
         (int code, string log) build;
         using (await IncLearn.TestSupport.BuildLock.AcquireAsync(Repository.Root))
-            build = await ExternalProcess.RunAsync("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"],
+            build = await ChildProcess.RunAsync("dotnet", ["build", "src/IncLearn.Interactive", "-c", "Release", "-nologo", "-v", "q"],
                 Repository.Root, TimeSpan.FromMinutes(10));
         var (code, log) = build;
         if (code != 0) throw new InvalidOperationException($"dotnet build src/IncLearn.Interactive -c Release failed:\n{log}");

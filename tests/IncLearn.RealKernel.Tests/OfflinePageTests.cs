@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
+using IncLearn.Processes;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -8,6 +10,7 @@ namespace IncLearn.RealKernel.Tests;
 /// by the inlined plotly.js, every formula typeset by the local KaTeX (no raw $ left in the markdown's visible text), no
 /// horizontal overflow, notebook links pointing at pages, previous/next links.
 /// </summary>
+[Trait("Tier", "Browser")]
 public partial class OfflinePageTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -48,7 +51,7 @@ public partial class OfflinePageTests
 
                 string probe = Path.Combine(dir, "probe-" + Path.GetFileName(page));
                 File.WriteAllText(probe, html.Replace("</body>", Probe + "</body>"));
-                var (code, dom) = await ExternalProcess.RunAsync(Chromium,
+                var (code, dom) = await ChildProcess.RunAsync(Chromium,
                     ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                      "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1200,900", $"--user-data-dir={Path.Combine(dir, "profile")}",
                      "--virtual-time-budget=20000", "--dump-dom", new Uri(probe).AbsoluteUri], dir, TimeSpan.FromMinutes(2));

@@ -1,3 +1,6 @@
+using IncLearn.TestSupport;
+using IncLearn.Processes;
+
 namespace IncLearn.RealKernel.Tests;
 
 /// <summary>
@@ -49,14 +52,14 @@ public sealed class RealKernelFixture : IAsyncLifetime
             ["JUPYTER_PATH"] = JupyterPath,
             ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"), // connection files stay in our folder
         };
-        var nbclient = ExternalProcess.RunAsync("/usr/bin/python3",
+        var nbclient = ChildProcess.RunAsync("/usr/bin/python3",
             [Path.Combine(Repository.Root, "tests", "RealKernel", "execute_nbclient.py"), Path.Combine(Root, "nbclient"), .. Repository.Notebooks, .. Canaries],
             Repository.Root, Timeout, env);
         var repl = Task.Run(async () =>
         {
             Directory.CreateDirectory(Path.Combine(Root, "repl"));
             foreach (var nb in Repository.Notebooks.Concat(Canaries))
-                Repl[Repository.NameOf(nb)] = await ExternalProcess.RunAsync("dotnet",
+                Repl[Repository.NameOf(nb)] = await ChildProcess.RunAsync("dotnet",
                     ["tool", "run", "dotnet-repl", "--", "--run", nb, "--exit-after-run", "--output-format", "ipynb", "--output-path", ReplOutput(nb)],
                     Path.GetDirectoryName(nb)!, Timeout);
         });
@@ -66,7 +69,7 @@ public sealed class RealKernelFixture : IAsyncLifetime
 
     private async Task Step(string exe, string[] args)
     {
-        var (code, output) = await ExternalProcess.RunAsync(exe, args, Repository.Root, Timeout);
+        var (code, output) = await ChildProcess.RunAsync(exe, args, Repository.Root, Timeout);
         SetupLog += $"$ {exe} {string.Join(" ", args)} → {code}\n{output}\n";
         if (code != 0) throw new InvalidOperationException($"setup step failed: {exe} {string.Join(" ", args)} (exit {code})\n{output}");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -9,9 +10,10 @@ namespace IncLearn.RealKernel.Tests;
 /// present, every value as stored within the runner's comparison tolerance.
 /// </summary>
 [Collection("real kernel")]
+[Trait("Tier", "Kernel")]
 public class RealKernelTests(RealKernelFixture kernel)
 {
-    // The runner's default: the same machine reproduces bit for bit; 1e-9 leaves room for another CPU's last bits.
+    // The runner's default for exact numbers; checks and error measurements compare at their own precision (Comparison).
     private const double Rtol = 1e-9;
 
     private static NotebookOutputs Stored(string notebook) => NotebookOutputs.Load(Path.Combine(Repository.Root, "notebooks", notebook));

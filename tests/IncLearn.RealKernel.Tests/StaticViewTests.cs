@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using IncLearn.TestSupport;
+using IncLearn.Processes;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -49,6 +51,7 @@ public partial class StaticViewTests
     /// strips the scripts but keeps the image.
     /// </summary>
     [Fact]
+    [Trait("Tier", "Browser")] // what a script-less viewer (nbconvert, sanitized) shows: one outside renderer run per chapter
     public async Task SanitizedStaticViewShowsEveryChartAsAnImage()
     {
         string output = Path.Combine(Path.GetTempPath(), "inclearn-static-" + Guid.NewGuid().ToString("N"));
@@ -56,7 +59,7 @@ public partial class StaticViewTests
         {
             foreach (var path in Repository.Chapters)
             {
-                var (code, log) = await ExternalProcess.RunAsync("/usr/bin/jupyter-nbconvert",
+                var (code, log) = await ChildProcess.RunAsync("/usr/bin/jupyter-nbconvert",
                     ["--to", "html", "--HTMLExporter.sanitize_html=True",
                      "--output-dir", output, path], Repository.Root, TimeSpan.FromMinutes(2));
                 Assert.True(code == 0, $"nbconvert {path}: {log}");

@@ -25,6 +25,7 @@ public class CliTests
         Assert.Equal([path], Directory.GetFiles(dir, "*", SearchOption.AllDirectories)); // nothing ran, nothing written
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task SameNameNotebooksInDifferentFoldersKeepSeparateOutputsPagesAndSuites()
     {
@@ -40,6 +41,7 @@ public class CliTests
         Assert.Equal(["a/nb.ipynb", "b/nb.ipynb"], XDocument.Load(junit).Descendants("testsuite").Select(s => (string)s.Attribute("name")!));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task EachFailureIsReportedForItsNotebookWhileTheOthersRunAndReportsAreWritten()
     {
@@ -63,6 +65,7 @@ public class CliTests
         Assert.Equal("a file, not a folder", File.ReadAllText(htmlIsAFile));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task InPlaceOnAReadOnlyFileIsReportedAndTheFileKept()
     {
@@ -82,6 +85,7 @@ public class CliTests
         return kill.ExitCode;
     }
 
+    [Trait("Tier", "Kernel")]
     [Theory]
     [InlineData(15, 143)]
     [InlineData(2, 130)]

@@ -7,6 +7,7 @@ namespace IncLearn.Runner.Tests;
 /// <summary>What the real kernel does reaches the notebook: outputs, magics, display updates, errors, working directory.</summary>
 public class ExecutionTests
 {
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void OutputsAreTheRealKernelsEvents()
     {
@@ -39,6 +40,7 @@ public class ExecutionTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], ((JsonArray)r.Notebook!["cells"]!).Select(c => c!["execution_count"]!.GetValue<int>()));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void ChecksComeFromChecksOutputsOneByOne()
     {
@@ -52,7 +54,7 @@ public class ExecutionTests
         Assert.Equal([true, true, false, false], r.Checks.Select(c => c.Passed));
         Assert.Equal(1.5, r.Checks.First().Actual);
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.IsType<CellExecutionError>(r.Cells[1].Failure);
+        Assert.IsType<CellFailedException>(r.Cells[1].Failure);
         Assert.False(r.Passed);
         var recorded = (JsonArray)r.Notebook!["cells"]![0]!["metadata"]!["inclearn"]!["checks"]!;
         Assert.Equal(["fine", "also fine"], recorded.Select(c => c!["name"]!.GetValue<string>()));
@@ -61,6 +63,7 @@ public class ExecutionTests
 
     private static System.Text.Json.JsonValueKind JsonValueKind(JsonNode? n) => n!.GetValueKind();
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void AnErrorStopsTheNotebookAndClearsLaterCellsUnlessAllowErrors()
     {
@@ -85,6 +88,7 @@ public class ExecutionTests
         Assert.Equal(2, continued.Notebook!["cells"]![1]!["execution_count"]!.GetValue<int>());
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void TagsParametersAndCompileErrors()
     {
@@ -107,6 +111,7 @@ public class ExecutionTests
         Assert.Contains("(2,", compile.Cells[0].Error); // the kernel's own cell-relative position
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void RelativeReferencesResolveAgainstTheNotebookFolder()
     {
@@ -118,6 +123,7 @@ public class ExecutionTests
         Assert.Contains("<em>x</em>", AllText(r, 0));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void ConsoleReadLineFailsAtOnceWithAClearError()
     {
@@ -130,6 +136,7 @@ public class ExecutionTests
 
     /// <summary>Fidelity: the real kernel's default load context holds FSharp.Core 10.0.0.0, so Plotly.NET 6 (built against
     /// FSharp.Core 10.1) loaded with #r "nuget:" cannot build a chart there; the runner must fail the same way.</summary>
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void PlotlyNet6LoadedDirectlyFailsAsInTheRealKernel()
     {
@@ -150,6 +157,7 @@ public class ExecutionTests
         Assert.False(r.Passed);
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void ASecondVersionOfAPackageIsRefusedWithTheKernelsMessage()
     {
@@ -167,6 +175,7 @@ public class ExecutionTests
     /// here: an empty library (the kernel looks for extensions only in packages that bring an assembly) and an extension.dib
     /// that sets an environment variable in the kernel process. Its version is a hash of its content, so a probe cached in
     /// ~/.nuget/packages by an earlier, different version of this test is never picked up.</summary>
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void APackagesExtensionDibRunsWhenThePackageIsLoaded()
     {
@@ -190,7 +199,7 @@ public class ExecutionTests
             </Project>
             """);
         string feed = Path.Combine(dir, "feed");
-        var (code, log) = IncLearn.TestSupport.ToolFactAttribute.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -nologo");
+        var (code, log) = IncLearn.TestSupport.ToolFactAttribute.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -nologo", minutes: 10);
         Assert.True(code == 0, log);
 
         var r = Execute(Write(dir, "a.ipynb",

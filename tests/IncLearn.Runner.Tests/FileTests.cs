@@ -63,6 +63,7 @@ public class FileTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task InPlaceRunKeepsUnknownMetadataIdsAndMarkdown()
     {

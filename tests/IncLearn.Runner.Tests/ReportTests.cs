@@ -50,7 +50,7 @@ public class ReportTests
         Assert.NotNull(Comparison.Compare(Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "one"))),
             Executed(Display("text/html", Chart(new string('a', 32), "iVBOR", "two"))), 1e-9));
         // Checks compare as data: the stdio protocol's \u escapes equal the characters, an exact actual within rtol, others differ.
-        const string mime = "application/vnd.inclearn.checks+json";
+        const string mime = ChecksOutput.MimeType;
         Assert.Null(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.0000000000001,\"expected\":2}]")),
             Executed(Display(mime, "[{\"name\":\"\\u03C3\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.0,\"expected\":2}]")), 1e-9));
         Assert.NotNull(Comparison.Compare(Executed(Display(mime, "[{\"name\":\"σ\",\"passed\":true,\"kind\":\"at-most\",\"actual\":1.1,\"expected\":2}]")),
@@ -76,6 +76,7 @@ public class ReportTests
         return cell;
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task CheckCommandReproducesAStoredRunAndNeverAcceptsNaN()
     {
@@ -111,6 +112,7 @@ public class ReportTests
         }
     }
 
+    [Trait("Tier", "Kernel")]
     [ToolFact("/usr/bin/python3", "-c \"import nbformat\"")]
     public void ExecutedNotebooksPassValidateNbformatAndNbconvert()
     {
@@ -131,6 +133,7 @@ public class ReportTests
         }
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void JUnitHasOneTestCasePerCheckAndPerFailingCell()
     {
@@ -158,13 +161,14 @@ public class ReportTests
         });
         var nb = Notebook(Markdown("Math $x_1^2$ stays."), chart, WithOutput(Cell("again"), chart["outputs"]![0]!.DeepClone().AsObject()));
         string html = Path.Combine(dir, "html");
-        HtmlExport.Write([(Path.Combine(dir, "a.ipynb"), nb)], html);
+        int asked = 0;
+        HtmlExport.Write([(Path.Combine(dir, "a.ipynb"), nb)], html, plotlyJs: () => { asked++; return "/* plotly.js v2 (stand-in) */"; });
         string page = File.ReadAllText(Path.Combine(html, "a.html"));
         // Markdig's math extension marks the formula for KaTeX (typeset in the browser; see the offline-page test).
         Assert.Contains("<span class=\"math\">\\(x_1^2\\)</span>", page);
-        if (PlotlyScript.Find() is null) return; // no restored Plotly.NET: pages fall back to the text/html output (asserted below)
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "Plotly.newPlot\\('chart").Count);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "plotly.js v2"));
+        Assert.Equal(1, asked);
         Assert.True(File.Exists(Path.Combine(html, "index.html")));
     }
 
@@ -176,7 +180,7 @@ public class ReportTests
         {
             ["data"] = new JsonObject { ["text/html"] = "<div id=\"mine\">chart</div>" }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
         });
-        HtmlExport.Write([(Path.Combine(dir, "b.ipynb"), Notebook(chart))], dir);
+        HtmlExport.Write([(Path.Combine(dir, "b.ipynb"), Notebook(chart))], dir, plotlyJs: () => null);
         Assert.Contains("<div id=\"mine\">chart</div>", File.ReadAllText(Path.Combine(dir, "b.html")));
     }
 

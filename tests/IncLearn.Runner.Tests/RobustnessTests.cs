@@ -8,6 +8,7 @@ namespace IncLearn.Runner.Tests;
 /// <summary>Adversarial cells: raw output, floods, crashes, runaway loops; fresh kernels; warm spares.</summary>
 public class RobustnessTests
 {
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void RawStandardOutputAndChildProcessesReachTheCellWithoutBreakingTheRun()
     {
@@ -25,43 +26,42 @@ public class RobustnessTests
         Assert.Contains("next cell", AllText(r, 1));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void HundredThousandPrintedLinesAreCapturedWhole()
     {
         using var dir = new TempFolder();
-        var clock = Stopwatch.StartNew();
         var r = Execute(Write(dir, "a.ipynb", Cell("for (int i = 0; i < 100000; i++) Console.WriteLine(i);")));
         Assert.True(r.Passed, r.Cells[0].Error);
         var lines = Text(Outputs(r, 0)[0]!["text"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(100000, lines.Length);
         Assert.Equal("99999", lines[^1]);
-        // The kernel itself emits one event per write (≈ 10 s for 100,000 on a loaded 2-core machine); the runner's part is linear.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"{clock.Elapsed.TotalSeconds} s");
     }
 
     [Fact]
-    public void StreamCaptureIsLinearInTheOutputSize()
+    public void AMillionStreamWritesAreCapturedAsOneOutput()
     {
         var outputs = new CellOutputs(new Dictionary<string, JsonObject>());
         var ev = new JsonObject { ["formattedValues"] = new JsonArray(new JsonObject { ["mimeType"] = "text/plain", ["value"] = "a line of printed text\n" }) };
-        var clock = Stopwatch.StartNew();
+        // How fast capture is (linear in the output size) is a benchmark's question, not a test's: no wall clock here.
         for (int i = 0; i < 1_000_000; i++) outputs.Apply("StandardOutputValueProduced", ev);
         var json = outputs.ToJson(1);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds} s for 1,000,000 writes");
         Assert.Equal(1_000_000, ((JsonArray)json[0]!["text"]!).Count);
     }
 
-    public static TheoryData<string, string> Crashes => new()
+    // Each crash: how the process ended, and the cause the runtime printed before the framework frames (issue 23).
+    public static TheoryData<string, string, string> Crashes => new()
     {
-        { "Environment.Exit(3);", "exited with code 3" },
-        { "Environment.FailFast(\"bye\");", "killed by signal SIGABRT" },
-        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal" },
-        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT" },
+        { "Environment.Exit(3);", "exited with code 3", "" },
+        { "Environment.FailFast(\"bye from the cell\");", "killed by signal SIGABRT", "bye from the cell" },
+        { "int Deep(int n) => Deep(n + 1) + 1;\nDeep(0);", "killed by signal", "Stack overflow" },
+        { "new System.Threading.Thread(() => throw new InvalidOperationException(\"background\")).Start();\nSystem.Threading.Thread.Sleep(30000);", "killed by signal SIGABRT", "System.InvalidOperationException: background" },
     };
 
+    [Trait("Tier", "Kernel")]
     [Theory]
     [MemberData(nameof(Crashes))]
-    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected)
+    public void ACrashingCellIsAnErrorNamingTheExitAndLaterCellsLoseStaleOutputs(string code, string expected, string cause)
     {
         using var dir = new TempFolder();
         var stale = Cell("\"later\"");
@@ -71,16 +71,21 @@ public class RobustnessTests
         var r = Execute(path);
         int kernelPid = int.Parse(Text(Outputs(r, 0)[0]!["text"]).Trim());
         Assert.Equal(CellStatus.Error, r.Cells[1].Status);
-        Assert.IsType<DeadKernelError>(r.Cells[1].Failure);
+        Assert.IsType<KernelDiedException>(r.Cells[1].Failure);
         Assert.Contains(expected, r.Cells[1].Error);
-        Assert.Equal("DeadKernelError", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
+        // The cause comes before the stderr tail of framework frames.
+        string beforeTail = r.Cells[1].Error!.Split("its last words on stderr")[0];
+        Assert.Contains(cause, beforeTail);
+        Assert.Equal("KernelDiedException", Outputs(r, 1).Last()!["ename"]!.GetValue<string>());
         Assert.Equal(CellStatus.NotRun, r.Cells[2].Status);
         Assert.Empty(Outputs(r, 2));
         Assert.Null(r.Notebook!["cells"]![2]!["execution_count"]);
         Assert.NotNull(Comparison.Compare(NotebookFile.Load(path), r.Notebook, 1e-9)); // never "reproduced"
         Assert.False(Alive(kernelPid));
+        ProcessProbe.AssertNoKernelProcessLeft();
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public void ATimedOutCellKeepsWhatItPrintedAndItsKernelAndChildrenAreStopped()
     {
@@ -90,7 +95,7 @@ public class RobustnessTests
             Cell("\"never\"")),
             new RunOptions { CellTimeout = TimeSpan.FromSeconds(8) });
         Assert.Equal(CellStatus.Timeout, r.Cells[0].Status);
-        Assert.IsType<CellTimeoutError>(r.Cells[0].Failure);
+        Assert.IsType<CellTimeoutException>(r.Cells[0].Failure);
         string printed = Text(Outputs(r, 0)[0]!["text"]);
         Assert.Contains("before the loop", printed);
         Assert.Contains("--cell-timeout", r.Cells[0].Error);
@@ -99,8 +104,9 @@ public class RobustnessTests
         Assert.All(pids, pid => Assert.False(Alive(pid), $"process {pid} survived"));
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
-    public async Task EachNotebookGetsAFreshKernelAndSparesAreWarm()
+    public async Task EachNotebookGetsAFreshKernel()
     {
         using var dir = new TempFolder();
         var paths = Enumerable.Range(0, 3).Select(i => Write(dir, $"n{i}.ipynb",
@@ -114,11 +120,10 @@ public class RobustnessTests
         Assert.Equal(3, pids.Distinct().Count());
         for (int i = 0; i < 3; i++) Assert.Contains($"({i}, ", AllText(results[i], 1));
         Assert.DoesNotContain("de-DE", AllText(results[3], 0));
-        // Overhead outside cells after the first notebook: the spare kernel started while the previous notebook ran.
-        foreach (var r in results.Skip(1).Take(2))
-            Assert.True(r.WallSeconds - r.CellSeconds <= 0.5, $"{Path.GetFileName(r.Path)}: overhead {r.WallSeconds - r.CellSeconds:F2} s");
+        // The overhead outside cells (a warm spare kernel) is measured by the runner's report and bench/, not asserted here.
     }
 
+    [Trait("Tier", "Kernel")]
     [Fact]
     public async Task RunawayNotebookTimesOutWhileAnotherCompletes()
     {

@@ -110,7 +110,7 @@ public class InverseFactorFormTests
     {
         var form = WithNative(() => InverseFactorForm.TryCreate(target, new RotatedInitialShape(target, shape).UTilde, logAlpha));
         Assert.Equal(expectForm, form is not null);
-        if (form is not null) Assert.True(form.ConditionBound <= InverseFactorForm.MaxConditionBound);
+        Assert.True(form is null || form.ConditionBound <= InverseFactorForm.MaxConditionBound, $"condition bound {form?.ConditionBound}");
         return form;
     }
 

@@ -10,7 +10,7 @@ namespace IncLearn.Tests;
 /// </summary>
 public class ReferenceTests
 {
-    /// <summary>1e-12 relative Frobenius: the accuracy issue 13 asks for; the reference itself is exact to 1e-30.</summary>
+    /// <summary>1e-12 relative Frobenius: the accuracy the closed form promises; the reference itself is exact to 1e-30.</summary>
     private const double Tolerance = 1e-12;
 
     public sealed record Entry(double T, double[][] W);
@@ -105,7 +105,7 @@ public class ReferenceTests
     }
 
     [Fact]
-    public void ReferenceCoversTheRangesIssue13Names()
+    public void ReferenceCoversTheExtremeRanges()
     {
         var cases = Cases.Value;
         Assert.Contains(cases, c => c.LogAlpha <= -1000 * Math.Log(10) + 1e-6);           // α down to 1e-1000

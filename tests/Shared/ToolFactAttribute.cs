@@ -1,5 +1,6 @@
 // Shared by the test projects (linked, not copied).
 using System.Diagnostics;
+using IncLearn.Processes;
 
 namespace IncLearn.TestSupport;
 
@@ -15,13 +16,8 @@ public sealed class ToolFactAttribute : FactAttribute
         if (code != 0) Skip = $"{executable} {probeArguments} failed: {output.Trim()}";
     }
 
-    public static (int Code, string Output) Run(string exe, string args)
-    {
-        var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); return (-1, "timed out"); }
-        return (p.ExitCode, stdout.Result + stderr.Result);
-    }
+    /// <summary>Runs <paramref name="exe"/> with a command line <paramref name="args"/> (split as a shell would), for
+    /// <paramref name="minutes"/> at most.</summary>
+    public static (int Code, string Output) Run(string exe, string args, double minutes = 2)
+        => ChildProcess.RunAsync(new ProcessStartInfo(exe, args), TimeSpan.FromMinutes(minutes)).GetAwaiter().GetResult();
 }

@@ -84,14 +84,29 @@ public static class Measurements
     /// <summary>Whether, for every k, min over a dense time grid of ‖W(t) − Ŷ_k‖₂ is ≤ ε: every rank-k plateau is visited
     /// within ε (the empirical counterpart of the theorems' conclusion, without their windows). The same answer as
     /// <c>PlateauErrors(…).All(e =&gt; e ≤ ε)</c>, found with less work: a minimum only decreases, so the scan stops once every k
-    /// is within ε, a k already within ε is not evaluated again, and only the k still above ε are refined.</summary>
+    /// is within ε, a k already within ε is not evaluated again, and only the k still above ε are refined.
+    /// ε must lie in (0, σ_K], as in the theorems: above σ_K = ‖Ŷ_K − Ŷ_{K−1}‖₂ the plateaus are no longer told apart.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">ε is NaN or outside (0, σ_K], or gridPoints &lt; 1.</exception>
+    /// <exception cref="ArgumentException">Y = 0 (no plateau), or the shape does not match the target.</exception>
     public static bool VisitsEveryPlateau(Target target, Initialization initialization, double epsilon, int gridPoints = 600)
     {
+        CheckPlateauEpsilon(target, epsilon);
         var search = new PlateauSearch(target, initialization, gridPoints);
         var mins = search.GridMinima(satisfiedAtOrBelow: epsilon);
         for (int k = 0; k < target.K; k++)
             if (!(mins[k] <= epsilon) && !(search.Refine(k, mins[k]) <= epsilon)) return false;
         return true;
+    }
+
+    /// <summary>The tolerance rule of <see cref="VisitsEveryPlateau"/>: 0 &lt; ε ≤ σ_K (checked only when Y ≠ 0; Y = 0 is refused
+    /// with the target's own message).</summary>
+    internal static void CheckPlateauEpsilon(Target target, double epsilon)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.K == 0) return;
+        double sK = target.SigmaY[target.K - 1];
+        if (!(epsilon > 0 && epsilon <= sK))
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"ε must satisfy 0 < ε ≤ σ_K = {sK:G6}, got {epsilon}");
     }
 
     /// <summary>min over a dense time grid of ‖W(t) − Ŷ_k‖₂, k = 1..K. The grid is uniform in t from 0 to 1.5× the slowest
@@ -108,6 +123,8 @@ public static class Measurements
     /// The largest α (found numerically, by bisection on log α between the theorem's α and 1) at which every rank-k plateau is
     /// still visited within ε (<see cref="VisitsEveryPlateau"/>) — next to the theorem's admissible α, it shows how conservative
     /// the theorem is. Assumes the property is monotone in α over the bracket (checked at both ends); 1e-3 resolution in log10 α.
+    /// Returns 0 when even α = 1 works, and NaN when not even the theorem's α (or 1e-300, if that is smaller) does: there is no
+    /// working α in the bracket to report.
     /// </summary>
     public static double LargestWorkingLog10Alpha(IncrementalLearningTheorem theorem, int gridPoints = 400)
     {

@@ -28,13 +28,22 @@ public sealed class RandomInitialization
     /// <summary>Base seed.</summary>
     public int Seed { get; }
 
-    /// <summary>The shape of trial <paramref name="trial"/>.</summary>
-    public Matrix<double> Shape(int trial) => Matrix<double>.Build.Random(N, R, new Normal(0, 1, new Random(Seed + trial)));
+    /// <summary>The shape of trial <paramref name="trial"/> (a trial index ≥ 0, not a seed: it draws from <c>new Random(Seed + trial)</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">trial is negative.</exception>
+    public Matrix<double> Shape(int trial)
+    {
+        if (trial < 0)
+            throw new ArgumentOutOfRangeException(nameof(trial), trial, $"trial is a trial index and must be ≥ 0 (the seed is the constructor's), got {trial}");
+        return Matrix<double>.Build.Random(N, R, new Normal(0, 1, new Random(Seed + trial)));
+    }
 
     /// <summary>λ_max, λ_min and M over <paramref name="trials"/> trials; eigenvalues of the first <paramref name="keepEigenvaluesOf"/> trials kept.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">trials &lt; 1 or keepEigenvaluesOf &lt; 0.</exception>
     public SpectrumSamples Sample(int trials, int keepEigenvaluesOf = 200)
     {
         if (trials < 1) throw new ArgumentOutOfRangeException(nameof(trials), trials, "need at least one trial");
+        if (keepEigenvaluesOf < 0)
+            throw new ArgumentOutOfRangeException(nameof(keepEigenvaluesOf), keepEigenvaluesOf, $"keepEigenvaluesOf is a count of trials and must be ≥ 0, got {keepEigenvaluesOf}");
         var lmax = new double[trials]; var lmin = new double[trials]; var m = new double[trials];
         var all = new List<double>();
         for (int i = 0; i < trials; i++)
@@ -92,9 +101,12 @@ public sealed class RandomInitialization
     }
 
     /// <summary>Marchenko–Pastur density of W̄₀'s eigenvalues λ (ratio y = n/r ≤ 1): with x = λ/r,
-    /// p(λ) = √((b − x)(x − a)) / (2π y x r), a, b = (1 ∓ √y)².</summary>
+    /// p(λ) = √((b − x)(x − a)) / (2π y x r), a, b = (1 ∓ √y)². 0 outside the support, including every λ ≤ 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">lambda is NaN or infinite.</exception>
     public double MarchenkoPasturDensity(double lambda)
     {
+        if (!double.IsFinite(lambda))
+            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, $"λ must be a finite number, got {lambda}");
         double y = (double)N / R, x = lambda / R;
         double a = Math.Pow(1 - Math.Sqrt(y), 2), b = Math.Pow(1 + Math.Sqrt(y), 2);
         if (x <= a || x >= b) return 0;
@@ -160,9 +172,22 @@ public sealed class RandomInitialization
     /// <paramref name="samplesPerWindow"/> samples per window.
     /// Returns the fraction and its standard error √(p(1 − p)/T).
     /// </summary>
+    /// <exception cref="ArgumentException">ε outside (0, min(σ_K, 1)], mDelta not finite or below 1, trials &lt; 1,
+    /// samplesPerWindow &lt; 2, or the target does not fit Theorem 4.</exception>
     public (double Probability, double StandardError) ProbabilityTheorem4Holds(Target target, double epsilon, double mDelta, int trials, int samplesPerWindow = 40)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.K > 0)
+        {
+            double bound = Math.Min(target.SigmaY[target.K - 1], 1.0);
+            if (!(epsilon > 0 && epsilon <= bound))
+                throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"ε must satisfy 0 < ε ≤ min(σ_K, 1) = {bound:G6}, got {epsilon}");
+        }
+        if (!(mDelta >= 1) || double.IsInfinity(mDelta))
+            throw new ArgumentOutOfRangeException(nameof(mDelta), mDelta, $"M_δ bounds M = max(‖V‖, ‖V⁻¹‖) ≥ 1: it must be finite and ≥ 1, got {mDelta}");
         if (trials < 1) throw new ArgumentOutOfRangeException(nameof(trials), trials, $"trials must be ≥ 1, got {trials}");
+        if (samplesPerWindow < 2)
+            throw new ArgumentOutOfRangeException(nameof(samplesPerWindow), samplesPerWindow, $"need at least 2 samples per window, got {samplesPerWindow}");
         // The instance as a user would run it: constants, α and windows from M_δ. Trials whose own M exceeds M_δ are
         // outside the event the remark conditions on; they count as whatever the verification finds.
         int ok = CountInParallel(trials, i =>
@@ -176,9 +201,15 @@ public sealed class RandomInitialization
 
     /// <summary>At a practical α where the theorem says nothing: the fraction of trials for which every rank-k plateau is still
     /// visited within ε (<see cref="Measurements.VisitsEveryPlateau"/>), with its standard error.</summary>
+    /// <exception cref="ArgumentException">ε outside (0, σ_K], α not a finite number &gt; 0, trials or gridPoints &lt; 1, or the
+    /// target's size differs from n.</exception>
     public (double Probability, double StandardError) ProbabilityPlateausVisited(Target target, double epsilon, double alpha, int trials, int gridPoints = 300)
     {
+        Measurements.CheckPlateauEpsilon(target, epsilon);
+        if (!(alpha > 0) || double.IsInfinity(alpha))
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"α must be a finite number > 0, got {alpha}");
         if (trials < 1) throw new ArgumentOutOfRangeException(nameof(trials), trials, $"trials must be ≥ 1, got {trials}");
+        if (gridPoints < 1) throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, $"gridPoints must be ≥ 1, got {gridPoints}");
         int ok = CountInParallel(trials, i => Measurements.VisitsEveryPlateau(target, Initialization.FromShape(Shape(i), alpha), epsilon, gridPoints));
         double p = (double)ok / trials;
         return (p, Math.Sqrt(p * (1 - p) / trials));

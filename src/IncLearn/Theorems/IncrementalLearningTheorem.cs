@@ -100,8 +100,10 @@ public abstract class IncrementalLearningTheorem
     public double AlphaMax => Math.Exp(LogAlphaMax);
 
     /// <summary>Every hypothesis of the theorem at α = exp(logAlpha), with both sides of its inequality.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite.</exception>
     public IReadOnlyList<Hypothesis> Hypotheses(double logAlpha)
     {
+        CheckLogAlpha(logAlpha);
         var list = new List<Hypothesis>();
         var s = Target.SigmaY;
         double minGap = double.PositiveInfinity;
@@ -132,11 +134,15 @@ public abstract class IncrementalLearningTheorem
     protected virtual IEnumerable<Hypothesis> ExtraHypotheses() => [];
 
     /// <summary>Whether every hypothesis holds at α = exp(logAlpha).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite.</exception>
     public bool HypothesesHold(double logAlpha) => Hypotheses(logAlpha).All(h => h.Holds);
 
-    /// <summary>The windows I_k of eq. (16), k = 1..K, at α = exp(logAlpha).</summary>
+    /// <summary>The windows I_k of eq. (16), k = 1..K, at α = exp(logAlpha). I_K ends at +∞; a window whose end precedes its
+    /// start is empty (<see cref="IncrementalWindow.IsNonEmpty"/> false: the ratio hypothesis fails at this α).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite.</exception>
     public IReadOnlyList<IncrementalWindow> Windows(double logAlpha)
     {
+        CheckLogAlpha(logAlpha);
         var s = Target.SigmaY;
         var list = new List<IncrementalWindow>();
         for (int k = 0; k < Target.K; k++)
@@ -148,17 +154,29 @@ public abstract class IncrementalLearningTheorem
         return list;
     }
 
-    /// <summary>The theorem at α = exp(logAlpha): hypotheses, windows and, when <paramref name="samplesPerWindow"/> &gt; 0, the verification.</summary>
+    /// <summary>The theorem at α = exp(logAlpha): hypotheses, windows and, when <paramref name="samplesPerWindow"/> &gt; 0, the
+    /// verification (0: no verification; otherwise at least 2, see <see cref="Verify"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite, or samplesPerWindow is negative or 1.</exception>
     public TheoremReport Report(double logAlpha, int samplesPerWindow = 200)
-        => new(this, logAlpha, Hypotheses(logAlpha), Windows(logAlpha), samplesPerWindow > 0 ? Verify(logAlpha, samplesPerWindow) : null);
+    {
+        CheckLogAlpha(logAlpha);
+        if (samplesPerWindow < 0)
+            throw new ArgumentOutOfRangeException(nameof(samplesPerWindow), samplesPerWindow, $"samplesPerWindow must be 0 (no verification) or ≥ 2, got {samplesPerWindow}");
+        return new(this, logAlpha, Hypotheses(logAlpha), Windows(logAlpha), samplesPerWindow > 0 ? Verify(logAlpha, samplesPerWindow) : null);
+    }
 
     /// <summary>
     /// Samples W(t) from the closed form (Proposition 1) at <paramref name="samplesPerWindow"/> evenly spaced times on each I_k
     /// and returns max ‖W(t) − Ŷ_k‖₂/ε per k, plus the ratio just outside. The unbounded I_K is sampled up to
     /// its start + max(its start, 10/σ_K): by then W(t) is within rounding of its limit Y.
+    /// An empty window (the ratio hypothesis fails at this α) has nothing to sample: its <see cref="WindowCheck.MaxRatioInside"/>
+    /// is NaN, its sample count 0 and its <see cref="WindowCheck.Holds"/> false — nothing was verified there.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite, or samplesPerWindow &lt; 2.</exception>
+    /// <exception cref="ArgumentException">α·‖Ū₀‖²_F overflows the double range (see <see cref="Initialization.WithLogAlpha"/>).</exception>
     public Verification Verify(double logAlpha, int samplesPerWindow = 200)
     {
+        CheckLogAlpha(logAlpha);
         if (samplesPerWindow < 2) throw new ArgumentOutOfRangeException(nameof(samplesPerWindow), samplesPerWindow, "need at least 2 samples per window");
         var distance = new BestRankKDistance(new ClosedFormSolution(Target, InitializationAtLogAlpha(logAlpha)));
         var checks = new List<WindowCheck>();
@@ -178,10 +196,18 @@ public abstract class IncrementalLearningTheorem
             double scale = double.IsPositiveInfinity(w.End) ? w.Start : Math.Max(w.End - w.Start, 1e-3 * w.Start);
             double before = w.Start - 0.1 * scale;
             double after = w.End + 0.1 * scale;
+            // W(t) exists for t ≥ 0 only: at α above c_ε a window can end before 0, and so can the time just after it.
             checks.Add(new WindowCheck(w, end, w.IsNonEmpty ? samplesPerWindow : 0, max,
                 before >= 0 ? Ratio(before) : double.NaN,
-                double.IsPositiveInfinity(w.End) ? double.NaN : Ratio(after)));
+                double.IsPositiveInfinity(w.End) || !(after >= 0) ? double.NaN : Ratio(after)));
         }
         return new Verification(logAlpha, checks);
+    }
+
+    /// <summary>log α must be a finite number: NaN gives windows with NaN ends, ±∞ is α = 0 or α = ∞.</summary>
+    private static void CheckLogAlpha(double logAlpha)
+    {
+        if (!double.IsFinite(logAlpha))
+            throw new ArgumentOutOfRangeException(nameof(logAlpha), logAlpha, $"log α must be a finite number, got {logAlpha}");
     }
 }

@@ -8,9 +8,9 @@ public sealed record Verification(double LogAlpha, IReadOnlyList<WindowCheck> Wi
     /// <summary>log10 α.</summary>
     public double Log10Alpha => LogAlpha / Math.Log(10);
 
-    /// <summary>Whether ‖W(t) − Ŷ_k‖₂ ≤ ε held at every sample of every window.</summary>
+    /// <summary>Whether ‖W(t) − Ŷ_k‖₂ ≤ ε held at every sample of every window (false when a window is empty).</summary>
     public bool Holds => Windows.All(w => w.Holds);
 
-    /// <summary>The largest ratio over all windows.</summary>
-    public double MaxRatio => Windows.Max(w => w.MaxRatioInside);
+    /// <summary>The largest ratio over the non-empty windows (an empty window's NaN is skipped); NaN when every window is empty.</summary>
+    public double MaxRatio => Windows.Where(w => w.Samples > 0).Select(w => w.MaxRatioInside).DefaultIfEmpty(double.NaN).Max();
 }

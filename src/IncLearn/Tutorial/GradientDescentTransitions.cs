@@ -8,8 +8,11 @@ public static class GradientDescentTransitions
 {
     /// <summary>The effective growth rate of a mode with eigenvalue σ under gradient descent with step η in the small-signal
     /// phase: the component grows like (1 + ησ)^{2k} = e^{2t·log(1+ησ)/η}, so the rate is log(1 + ησ)/η (&lt; σ, → σ as η → 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is not finite and ≥ 0, or η is not finite and &gt; 0.</exception>
     public static double EffectiveRate(double sigma, double eta)
     {
+        if (!(sigma >= 0) || double.IsInfinity(sigma))
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, $"σ is an eigenvalue of Y ⪰ 0: it must be finite and ≥ 0, got {sigma}");
         CheckEta(eta);
         return Math.Log(1 + eta * sigma) / eta;
     }
@@ -18,8 +21,7 @@ public static class GradientDescentTransitions
     /// estimate with σ_i replaced by the effective rate in the exponent. Needs a spectral initialization (σ_{i,0} defined).</summary>
     public static double PredictedHalfwayTime(Target target, Initialization initialization, double eta, int mode)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(initialization);
+        Initialization.CheckMatches(target, initialization);
         var sigma0 = initialization.SpectralSigma0
             ?? throw new ArgumentException("the prediction needs a spectral initialization (σ_{i,0} defined)", nameof(initialization));
         CheckMode(target, mode);
@@ -30,14 +32,17 @@ public static class GradientDescentTransitions
     /// <summary>
     /// The measured half-way time of mode i (0-based) under gradient descent: kη for the first iteration k at which the component
     /// along φ_i, (ΦᵀWΦ)_ii = ‖φ_iᵀU‖², reaches σ_{i,Y}/2. Exact on the grid t = kη (so known to within one step η);
-    /// +∞ when it is not reached within <paramref name="tMax"/>.
+    /// +∞ when it is not reached within <paramref name="tMax"/> (finite, ≥ 0).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">η, the mode or tMax breaks its rule.</exception>
     public static double HalfwayTime(Target target, Initialization initialization, double eta, int mode, double tMax)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(initialization);
         CheckEta(eta);
         CheckMode(target, mode);
+        if (double.IsNaN(tMax) || tMax < 0 || double.IsInfinity(tMax))
+            throw new ArgumentOutOfRangeException(nameof(tMax), tMax, $"tMax must be finite and ≥ 0, got {tMax}");
         if (initialization.N != target.N)
             throw new ArgumentException($"the initialization shape Ū₀ has {initialization.N} rows but the target is {target.N}×{target.N}", nameof(initialization));
         var phi = target.Phi.Column(mode);

@@ -11,9 +11,11 @@ namespace IncLearn;
 public static class PaperErrata
 {
     /// <summary>S(t) = diag(e^{Σ_Y t}, I) and G(t) = diag(Σ_Y⁻¹(e^{2Σ_Y t} − I), 2t I) of eq. (6), in Φ coordinates.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative, NaN or infinite.</exception>
     public static (Matrix<double> S, Matrix<double> G) Eq6(Target target, double t)
     {
         ArgumentNullException.ThrowIfNull(target);
+        Numerics.CheckTime(t, nameof(t), allowInfinity: false);
         int n = target.N;
         var s = Matrix<double>.Build.DenseIdentity(n);
         var g = Matrix<double>.Build.Dense(n, n);
@@ -31,10 +33,14 @@ public static class PaperErrata
     /// Solving (8) in closed form gives X₂ = S W̃₀ and X₁ = S⁻¹(I + (r/2)·G W̃₀) with S, G of eq. (6): only r = 2 reproduces
     /// eq. (9) and solves the Riccati equation (3), Ẇ = WY + YW − 2W²; the paper's R = I_n solves Ẇ = WY + YW − W².
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">r is not finite (any finite weight, also a negative one, defines a Riccati
+    /// equation), or t is negative, NaN or infinite.</exception>
     public static Matrix<double> Proposition1WithR(Target target, Initialization initialization, double r, double t)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(initialization);
+        if (!double.IsFinite(r)) throw new ArgumentOutOfRangeException(nameof(r), r, $"the weight r of R = r·I must be finite, got {r}");
+        Numerics.CheckTime(t, nameof(t), allowInfinity: false);
         var (s, g) = Eq6(target, t);
         var w0 = target.Phi.Transpose() * initialization.W0 * target.Phi;
         var sInv = Matrix<double>.Build.DenseDiagonal(target.N, target.N, i => 1 / s[i, i]);
@@ -50,7 +56,8 @@ public static class PaperErrata
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(w);
-        if (!(t > h)) throw new ArgumentOutOfRangeException(nameof(t), t, $"t must exceed the difference step h = {h}");
+        if (!(h > 0) || double.IsInfinity(h)) throw new ArgumentOutOfRangeException(nameof(h), h, $"the difference step h must be finite and > 0, got {h}");
+        if (!(t > h) || double.IsInfinity(t)) throw new ArgumentOutOfRangeException(nameof(t), t, $"t must be finite and exceed the difference step h = {h}, got {t}");
         var wt = w(t);
         var derivative = (w(t + h) - w(t - h)) / (2 * h);
         var rhs = wt * target.Y + target.Y * wt - 2 * wt * wt;
@@ -62,10 +69,12 @@ public static class PaperErrata
     /// α S Ũ (I − β ŨᵀGŨ (I + α ŨᵀGŨ)⁻¹) Ũᵀ S with β = α when <paramref name="asPrinted"/> is false (correct) and β = 1 as
     /// printed (the α before ŨᵀGŨ is missing).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative, NaN or infinite.</exception>
     public static Matrix<double> Woodbury(Target target, Initialization initialization, double t, bool asPrinted)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(initialization);
+        Numerics.CheckTime(t, nameof(t), allowInfinity: false);
         var (s, g) = Eq6(target, t);
         double alpha = initialization.Alpha;
         var ut = target.Phi.Transpose() * initialization.Shape;

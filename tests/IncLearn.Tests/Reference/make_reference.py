@@ -67,7 +67,7 @@ def add(name, Y, U, log_alpha, times, far=None):
 ln10 = math.log(10)
 # Issue 13, point 1: W(40) ≈ diag(3, 2, 1) although λ_min/λ_max(W̄₀) = 1e-14.
 if not STRESS: add("diag321-graded", np.diag([3, 2, 1]), np.diag([1, 1, 1e-7]), math.log(1e-4), [0, 1, 5, 10, 20, 40, 80])
-# Point 3: r < n at tiny α.
+# Regression: r < n at tiny α.
 U53 = [[1, 1, 1], [1, -1, 0], [1, 0, -1], [0, 1, 1], [1, 1, 0]]
 Y5 = np.diag([5, 2.05, 2.04, 1.76, 1])
 if not STRESS: add("5x3-alpha1e-300", Y5, U53, -300 * ln10, [0, 50, 120, 169.95, 200, 300], far=3000)

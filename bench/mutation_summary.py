@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Per-file mutation scores and the surviving mutants, from a Stryker mutation-report.json (mutation-testing-elements schema).
+Score = (killed + timeout) / (killed + timeout + survived + no coverage), compile errors and ignored mutants excluded."""
+import json, sys, datetime
+
+report_path, name = sys.argv[1], sys.argv[2]
+with open(report_path, encoding="utf-8") as f:
+    report = json.load(f)
+print(f"# Mutation run `{name}` ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC)\n")
+print("| file | killed | timeout | survived | no coverage | compile error / ignored | score |")
+print("|---|---|---|---|---|---|---|")
+survivors = []
+for path, data in sorted(report["files"].items()):
+    counts = {}
+    for m in data["mutants"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+        if m["status"] in ("Survived", "NoCoverage"):
+            line = m["location"]["start"]["line"]
+            survivors.append((path.split("src/IncLearn/")[-1], line, m["status"], m["mutatorName"], m.get("replacement", "")))
+    k, t, s, n = (counts.get(x, 0) for x in ("Killed", "Timeout", "Survived", "NoCoverage"))
+    other = sum(v for x, v in counts.items() if x not in ("Killed", "Timeout", "Survived", "NoCoverage"))
+    valid = k + t + s + n
+    score = f"{100 * (k + t) / valid:.1f} %" if valid else "n/a"
+    print(f"| {path.split('src/IncLearn/')[-1]} | {k} | {t} | {s} | {n} | {other} | {score} |")
+print("\n## Surviving and uncovered mutants\n")
+for file, line, status, mutator, replacement in survivors:
+    print(f"- {file}:{line} {status} — {mutator}: `{replacement.replace(chr(10), ' ')[:120]}`")
