@@ -44,12 +44,17 @@ public static class Program
         var appsDir = new Option<string>("--output-dir") { Description = "Where the apps go", DefaultValueFactory = _ => "apps" };
         var export = new Command("export", "Turn each notebook into a .NET file-based app (dotnet run app.cs)") { paths, to, appsDir };
         export.SetAction(pr => Export(pr.GetValue(paths), pr.GetValue(to)!, pr.GetValue(appsDir)!));
-        var root = new RootCommand("Headless runner for C# Polyglot notebooks on the real .NET Interactive kernel") { run, check, validate, export };
+        var folder = new Argument<string>("folder") { Description = "A folder of learners' copies of one chapter (.ipynb, searched recursively)" };
+        var gradeJunit = new Option<string?>("--junit") { Description = "Write JUnit XML (a suite per learner, a case per build-it cell)" };
+        var grade = new Command("grade", "Run learners' copies (errors allowed, copies never written) and tabulate each build-it cell: implemented and passing, implemented and failing, not implemented")
+            { folder, parallel, cellTimeout, notebookTimeout, gradeJunit };
+        grade.SetAction(async (pr, _) => Options(pr) is { } o ? await Grade(pr.GetValue(folder)!, o, pr.GetValue(gradeJunit)) : 2);
+        var root = new RootCommand("Headless runner for C# Polyglot notebooks on the real .NET Interactive kernel") { run, check, validate, export, grade };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: inclearn-nb run|check|validate|export [paths…] [options]; --help for details");
+            Console.Error.WriteLine("usage: inclearn-nb run|check|validate|export [paths…] [options], inclearn-nb grade FOLDER [--junit FILE]; --help for details");
             return 2;
         }
         return await parsed.InvokeAsync();
@@ -79,6 +84,23 @@ public static class Program
                 Parameters = dict,
             };
         }
+    }
+
+    /// <summary>grade: 0 when every copy ran (whatever the learners' states), 1 when a copy could not run, 2 for a missing or empty folder.</summary>
+    private static async Task<int> Grade(string folder, RunOptions options, string? junit)
+    {
+        if (!Directory.Exists(folder)) { Console.Error.WriteLine($"grade {folder}: no such folder"); return 2; }
+        if (NotebookRunner.Find([folder]).Count == 0) { Console.Error.WriteLine($"grade {folder}: no notebooks in it"); return 2; }
+        using var interrupt = new CancellationTokenSource();
+        int signal = 0;
+        void OnSignal(PosixSignalContext ctx) { ctx.Cancel = true; signal = ctx.Signal == PosixSignal.SIGINT ? 2 : 15; interrupt.Cancel(); }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var grades = await Grader.GradeAsync(folder, options, interrupt.Token);
+        if (signal != 0) { Console.Error.WriteLine("interrupted: nothing written"); return 128 + signal; }
+        GradeTable.Print(grades, Console.Out);
+        if (junit is not null) GradeTable.WriteJUnit(grades, junit);
+        return grades.Any(g => g.Error is not null) ? 1 : 0;
     }
 
     /// <summary>Where a run writes.</summary>

@@ -41,6 +41,8 @@ public static class Reports
                 output.WriteLine($"FAILED {Name(r)} cell {c.Index}: {c.Error}");
             foreach (var c in r.Checks.Where(c => c.Failed))
                 output.WriteLine($"FAILED CHECK {Name(r)}: {c.Name}: {c.Detail}");
+            foreach (var b in BuildItCells.Of(r))
+                output.WriteLine($"build-it {Name(r)} #{b.Ordinal} (cell {b.CellIndex}) {b.Label}: {b.StateText}");
         }
         int checks = results.Sum(r => r.Checks.Count()), failed = results.Sum(r => r.Checks.Count(c => c.Failed));
         int notImplemented = results.Sum(r => r.Checks.Count(c => c.Status == NotebookCheckStatus.NotImplemented));
@@ -59,7 +61,8 @@ public static class Reports
         }
     }
 
-    /// <summary>JUnit XML: a test suite per notebook, a test case per check and per failing cell.</summary>
+    /// <summary>JUnit XML: a test suite per notebook, a test case per check, per failing cell and per build-it cell (implemented
+    /// and failing → failure; not implemented or not run → skipped).</summary>
     public static void WriteJUnit(IReadOnlyList<NotebookResult> results, string path, IReadOnlyDictionary<string, string>? names = null)
     {
         string Name(NotebookResult r) => names?.GetValueOrDefault(r.Path) ?? Path.GetFileName(r.Path);
@@ -84,6 +87,12 @@ public static class Reports
                     suite.Add(new XElement("testcase", new XAttribute("classname", Name(r)), new XAttribute("name", $"cell {cell.Index} runs"),
                         new XElement("failure", new XAttribute("message", cell.Error ?? ""), cell.Error)));
                 }
+            }
+            int skipped = 0;
+            foreach (var b in BuildItCells.Of(r))
+            {
+                tests++;
+                suite.Add(GradeTable.Case(Name(r), b, ref failures, ref skipped));
             }
             if (r.FatalError is not null)
             {

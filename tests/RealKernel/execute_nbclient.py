@@ -16,6 +16,24 @@ import nbformat
 from nbclient import NotebookClient
 
 
+def is_session_bootstrap(output) -> bool:
+    """The kernel's Jupyter-mode handshake: before the first cell runs, dotnet-interactive displays a hidden div ("The below
+    script needs to be able to find the current output cell…") and a script that connects the live page to the kernel's
+    HTTP API on 127.0.0.1:<port>. It is per session (every live session sends it again), carries no result, and stored it
+    points at a kernel that no longer exists; static views that sanitize HTML strip its display:none and show its text."""
+    html = output.get("data", {}).get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    return output.get("output_type") == "display_data" and "dotnet-interactive-this-cell-" in html and "loadDotnetInteractiveApi" in html
+
+
+def drop_session_bootstrap(nb) -> None:
+    """Stores the notebook without the kernel's session handshake (see is_session_bootstrap); the runner's comparison
+    ignores it on both sides, so stored and re-executed notebooks still compare."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if not is_session_bootstrap(o)]
+
+
 def main() -> int:
     inplace = sys.argv[1] == "--inplace"
     out = None if inplace else pathlib.Path(sys.argv[1])
@@ -40,6 +58,7 @@ def main() -> int:
                 continue
             for cell in nb.cells:  # a headless runner's per-cell timings of an earlier run no longer describe these outputs
                 cell.metadata.pop("inclearn", None)
+            drop_session_bootstrap(nb)
         nbformat.write(nb, path if inplace else out / path.name)
         print(f"{path.name}\t{time.monotonic() - start:.1f}\t{errors}", flush=True)
     return status
