@@ -21,16 +21,36 @@ using MathNet.Numerics.LinearAlgebra;
 //
 // **Time:** about 15 min to read, about 15 s to run, kernel start included (measured in the real kernel on a shared 2-core machine).
 
+// ═══ Before you run anything: build the library (once) ═══
+//
+// The notebooks load the project's library from its build output, so build it once from the repository root:
+//
+// ```bash
+// dotnet build src/IncLearn.Interactive -c Release
+// ```
+//
+// This writes `src/IncLearn.Interactive/bin/Release/net10.0/IncLearn.dll` and `IncLearn.Interactive.dll`, which the setup cell references with paths relative to the notebook's folder (the kernel's working directory). Rebuild after changing `src/`, then restart the kernel.
+//
+// **In VS Code** (Polyglot Notebooks extension, .NET 10 SDK): open a notebook, pick the `.NET (C#)` kernel, *Run All*.
+//
+// **Headlessly** (no VS Code needed), from the repository root:
+//
+// ```bash
+// dotnet run --project src/IncLearn.Runner -c Release -- run notebooks
+// ```
+//
+// It executes every notebook in a fresh C# script session, writes the executed copies to `artifacts/notebooks/`, and prints a table with every check.
+
 // ═══ Setup ═══
 //
-// The same cell opens every notebook: packages, this project's library, formatters (explained in [00-Start-Here](00-Start-Here.ipynb)).
+// The same cell opens every notebook: packages, this project's library, formatters (explained below, in [The setup cell, explained once](#the-setup-cell-explained-once)); build the library first, as [the cell above](#before-you-run-anything-build-the-library-once) says.
 
 // ── cell 1 ──
 Notebook.Setup();
 
 // ═══ Parameters ═══
 //
-// The cell below is tagged `parameters`. Change a value there and *Run All*, or let the runner inject one: `-p alpha=1e-5` adds a cell tagged `injected-parameters` right after it holding the C# assignment `alpha = 1e-5;` (the convention is stated in [00-Start-Here](00-Start-Here.ipynb#parameters-one-cell-per-notebook)). Every check below derives its expectation from these values.
+// The cell below is tagged `parameters`. Change a value there and *Run All*, or let the runner inject one: `-p alpha=1e-5` adds a cell tagged `injected-parameters` right after it holding the C# assignment `alpha = 1e-5;` (the convention is stated below, in [Parameters: one cell per notebook](#parameters-one-cell-per-notebook)). Every check below derives its expectation from these values.
 
 // ── cell 2 ──
 double alpha = 1e-6;                     // initialization scale α of the first picture
@@ -40,13 +60,13 @@ int phiSeed = 7;                         // seed of Y's eigenvectors Φ
 
 // ═══ The phenomenon at a glance (Figure 1) ═══
 //
-// Train a model $W(t)$ by gradient flow towards a target $Y$ with eigenvalues $\sigma_1 > \sigma_2 > \dots$, starting from a tiny $W(0)$ (scale $\alpha$). Each curve is the model's value along one eigen-direction of $Y$; the dashed lines are the targets. The model does not fit everything at once: it learns **one eigenvalue at a time, largest first**, and sits on a plateau — the best rank-$k$ approximation of $Y$ — in between.
+// Train a model $W(t)$ by gradient flow towards a target $Y$ with eigenvalues $\sigma_1 > \sigma_2 > \dots$, starting from a tiny $W(0)$ (scale $\alpha$) that points along the eigenvectors of $Y$ — a *spectral* start (notebook 02). Each curve is the model's value along one eigen-direction of $Y$; the dashed lines are the targets. The model does not fit everything at once: it learns **one eigenvalue at a time, largest first**, and sits on a plateau — the best rank-$k$ approximation of $Y$ — in between. (A random start behaves the same way: notebooks 04 and 05.)
 
 // ── cell 3 ──
 var y = Target.FromSpectrum(eigenvalues, n, phiSeed);
 var glance = new SpectralTrajectory(y, Initialization.Spectral(y, Enumerable.Repeat(1.0, n).ToArray(), alpha));
 var glanceTimes = Enumerable.Range(0, 401).Select(j => 1.3 * glance.TransitionTime(y.K - 1) * j / 400).ToArray();
-display(Figures.Trajectories(glance, glanceTimes, null, $"Incremental learning: the eigenvalues of Y are learned one at a time, largest first (α = {alpha:G2})"));
+display(Figures.Trajectories(glance, glanceTimes, null, $"Incremental learning (α = {alpha:G2}, spectral start):<br>the eigenvalues of Y are learned one at a time, largest first"));
 
 // Check: the modes are learned in order — the measured half-way times (the first $t$ with $\sigma_{i,W}(t) = \sigma_i/2$) increase with $i$.
 
@@ -55,9 +75,11 @@ var halfway = Enumerable.Range(0, y.K).Select(i => Measurements.HalfwayTime(glan
 display(Check.That("the eigenvalues are learned largest first (half-way times increase)", halfway.Zip(halfway.Skip(1)).All(p => p.First < p.Second),
     string.Join(" < ", halfway.Select(t => t.ToString("F3")))));
 
+// **Try it.** Set `alpha = 1e-12` in the parameters cell and *Run All*. Before looking: do the transitions move left or right, and do they get closer or further apart? *Answer:* every transition moves right, by $\log(10^6)/(2\sigma_i)$, the slow modes most — so they move apart (notebook 02 measures and checks exactly this; the exercise at the end of this notebook asks you to measure it here).
+
 // ═══ The question ═══
 //
-// Train $W = UU^\top$ by gradient flow from a *small* random start. The loss does not prefer low rank — every $U$ with $UU^\top = Y$ is a global minimum — and yet, along the way, $W(t)$ passes close to the best rank-1 approximation of $Y$, then the best rank-2 one, and so on: *incremental learning*.
+// Train $W = UU^\top$ by gradient flow from a *small* start — random, or spectral as in the picture above. The loss does not prefer low rank — every $U$ with $UU^\top = Y$ is a global minimum — and yet, along the way, $W(t)$ passes close to the best rank-1 approximation of $Y$, then the best rank-2 one, and so on: *incremental learning*.
 //
 // Why? The paper answers with an exact formula: the gradient flow has a closed-form solution, and reading it closely shows a **separation of time scales** — mode $i$ of $Y$ is learned around $t_i \approx \frac{1}{2\sigma_i}\log\frac{1}{\alpha}$, so the smaller the initialization scale $\alpha$, the further apart the transitions.
 
@@ -103,22 +125,22 @@ display(Check.That("the eigenvalues are learned largest first (half-way times in
 // | $\Sigma_{U_0}$, $V_{U_0}$, $\sigma_{i,0} = [\Sigma_{U_0}^2]_{ii}$, $i = 1\dots n$ | spectral shape $\bar U_0 = \Phi\Sigma_{U_0}V_{U_0}^\top$ (Corollary 2, Theorem 3); $V_{U_0}$ is not $V$ | no | `sigma0` |
 // | $\hat Y_k$ | best rank-$k$ approximation of $Y$ | — | `y.BestRankK(k)` |
 // | $\varepsilon$, $c_\varepsilon$, $C_\varepsilon$, $\rho = \max_k\sigma_{k+1}/\sigma_k$, $\mathcal I_k$ | tolerance, the theorems' constants, windows (16) | — | `theorem.SmallC`, `.LargeC`, `.Rho`, `.Windows(logAlpha)` |
-// | $A, B$; $X = AB^\top$ | factors of the asymmetric problem (Section IV writes $U, V$) | — | notebook 06 |
+// | $A, B$; $X = AB^\top$ | factors of the asymmetric problem as notebook 06 sets it up (Section IV gives no formula and names no factors for it; it only cites [15]) | — | notebook 06 |
 
 // ═══ Map of the notebooks ═══
 //
-// | notebook | what it shows | what it checks | read | run |
+// | notebook | what it shows | what it checks | read | run (real kernel, kernel start included) |
 // |---|---|---|---|---|
-// | 01 · Proposition 1 | the closed form; why the formula as printed fails numerically, and the stable form | closed form = integrated flow; symmetric, PSD; $W(t)\to Y$; the printed formula's error, measured | 15 min | see its opening |
-// | 02 · Corollary 2 | spectral initialization, scalar dynamics, Figure 1 of the paper | $\Phi^\top W\Phi$ stays diagonal; half-way times match $\frac{1}{2\sigma_i}\log\frac{\sigma_i}{\alpha\sigma_{i,0}}$ | 12 min | |
-// | 03 · Theorem 3 | $c_\varepsilon$, $C_\varepsilon$, windows $\mathcal{I}_k$, hypotheses | $\|W(t)-\hat Y_k\|_2\le\varepsilon$ on every $\mathcal{I}_k$; largest admissible $\alpha$ | 15 min | |
-// | 04 · Theorem 4 | general initialization, the constant $M$ | the conclusion at the theorem's (tiny) $\alpha$; gap to the $\alpha$ that works in practice | 12 min | |
-// | 05 · Random initialization | Remark III-C1: Gaussian $\bar U_0$, Marchenko–Pastur, $M_\delta$ | probability the conclusion holds $\ge 1-\delta$ | 15 min | |
-// | 06 · Beyond the paper | rank-deficient init, gradient descent, asymmetric factorization | measured, labelled as exploration | 12 min | |
+// | 01 · Proposition 1 | the closed form; why the formula as printed fails numerically, and the stable form | closed form = integrated flow (and = your own RK4, a build-it cell); PSD; $W(t)\to Y$; the printed formula's error, measured | 15 min | about 23 s |
+// | 02 · Corollary 2 | spectral initialization, scalar dynamics, Figure 1 of the paper | $\Phi^\top W\Phi$ stays diagonal; your eq. (12) (a build-it cell); half-way times match $\frac{1}{2\sigma_i}\log\frac{\sigma_i}{\alpha\sigma_{i,0}}$ | 12 min | about 16 s |
+// | 03 · Theorem 3 | $c_\varepsilon$, $C_\varepsilon$, windows $\mathcal{I}_k$, hypotheses | $\|W(t)-\hat Y_k\|_2\le\varepsilon$ on every $\mathcal{I}_k$; largest admissible $\alpha$ | 15 min | about 19 s |
+// | 04 · Theorem 4 | general initialization, the constant $M$ | the conclusion at the theorem's (tiny) $\alpha$; gap to the $\alpha$ that works in practice | 12 min | about 17 s |
+// | 05 · Random initialization | Remark III-C1: Gaussian $\bar U_0$, Marchenko–Pastur, $M_\delta$ | probability the conclusion holds $\ge 1-\delta$ | 15 min | about 45 s |
+// | 06 · Beyond the paper | rank-deficient init, gradient descent, asymmetric factorization | measured, labelled as exploration | 12 min | about 18 s |
 //
 // Every numerical claim is backed by a **check cell**: it shows a ✓ row with the numbers, or fails the cell with a message that names the claim, the numbers and the tolerance. Check names are unique within a notebook, so each check is its own test case.
 //
-// **Exercises and solutions.** Each notebook ends with exercises; each has a scaffold cell that works on its own variables (so doing the exercise never breaks the notebook's checks) and a hint. Worked solutions, executed and checked like the chapters, are in separate notebooks, hidden from the main path: [solutions/](solutions/01-Proposition-1-Closed-Form-Solutions.ipynb) `solutions/NN-…-Solutions.ipynb`, one per chapter.
+// **Build it, then exercises.** Chapters 01 and 02 have *build-it* cells (tagged `build-it`): a short scaffold where you write the section's key formula or loop; its check says *not yet implemented* until you fill it in, then compares your code with the library. Sections also hold short *Try it* questions. Each notebook ends with exercises; each has a scaffold cell that works on its own variables (so doing the exercise never breaks the notebook's checks) and a hint. Worked solutions, executed and checked like the chapters, are in separate notebooks, hidden from the main path: [solutions/](solutions/01-Proposition-1-Closed-Form-Solutions.ipynb) `solutions/NN-…-Solutions.ipynb`, one per chapter.
 
 // ═══ Parameters: one cell per notebook ═══
 //
@@ -131,27 +153,7 @@ display(Check.That("the eigenvalues are learned largest first (half-way times in
 // eigenvalues = new double[] { 10, 9.5, 3, 1 };
 // ```
 //
-// So the parameters cell declares (`double alpha = 1e-6;`) and the injected cell assigns. The runner's `-p alpha=1e-5` does this; so does `notebooks/parameters/run_alternatives.py OUT_DIR`, which runs every notebook with the two alternative parameter sets listed in `notebooks/parameters/alternatives.json`.
-
-// ═══ Before you open the notebooks (once) ═══
-//
-// The notebooks load the project's library from its build output, so build it once from the repository root:
-//
-// ```bash
-// dotnet build src/IncLearn.Interactive -c Release
-// ```
-//
-// This writes `src/IncLearn.Interactive/bin/Release/net10.0/IncLearn.dll` and `IncLearn.Interactive.dll`, which the setup cell references with paths relative to the notebook's folder (the kernel's working directory). Rebuild after changing `src/`, then restart the kernel.
-//
-// **In VS Code** (Polyglot Notebooks extension, .NET 10 SDK): open a notebook, pick the `.NET (C#)` kernel, *Run All*.
-//
-// **Headlessly** (no VS Code needed), from the repository root:
-//
-// ```bash
-// dotnet run --project src/IncLearn.Runner -c Release -- run notebooks
-// ```
-//
-// It executes every notebook in a fresh C# script session, writes the executed copies to `artifacts/notebooks/`, and prints a table with every check.
+// So the parameters cell declares (`double alpha = 1e-6;`) and the injected cell assigns. The runner's `-p alpha=1e-5` does this (`dotnet run --project src/IncLearn.Runner -c Release -- run notebooks/01-Proposition-1-Closed-Form.ipynb -p alpha=1e-5`); the notebook tests use it to run every notebook with the two alternative parameter sets listed in `notebooks/parameters/alternatives.json`.
 
 // ═══ The setup cell, explained once ═══
 //
@@ -170,7 +172,7 @@ display(Check.That("the eigenvalues are learned largest first (half-way times in
 // 2. **Section II-B: "$\bar U_0 \succeq 0$".** $\bar U_0\in\mathbb R^{n\times r}$ need not be square, let alone symmetric, so $\succeq 0$ is meaningless for it (the random $\bar U_0$ of Remark III-C1 is $n\times r$ with $r\ge n$). What is PSD is $\bar W_0 = \bar U_0\bar U_0^\top$, automatically. Nothing to compute.
 // 3. **Theorem 3: "$\Sigma_{U_0}^2 = \mathrm{diag}\{\sigma_{i,0}\}_{i=1}^d$".** $d$ is never defined; it is $n$ ($\Sigma_{U_0}$ is $n\times n$ in $U(0) = \alpha^{1/2}\Phi\Sigma_{U_0}V_{U_0}^\top$). It matters: $c_\varepsilon = \varepsilon/\max_i\sigma_{i,0}$ runs over all $n$ entries, including the null-space modes $i > K$, which must stay below $\varepsilon$ too. Check below: the library's $c_\varepsilon$ sees a large $\sigma_{n,0}$.
 // 4. **Proof of Theorem 4: "$\preceq e^{\frac12\log\frac{c_\varepsilon}{\alpha}}I_k$" should end in $I_{K-k}$.** The bound is on $e^{\Sigma_k^c t_k}$, whose block $\Sigma_k^c$ is $(K-k)\times(K-k)$ (as in the next line's $S_2$). A dimension slip; nothing to compute.
-// 5. **Remark III-C2: "This is satisfied if $r < n$" should read "not satisfied".** The invertibility of $\tilde W_0$ fails whenever $r < n$, since $\mathrm{rank}\,\tilde W_0 \le r$. Check below.
+// 5. **Remark III-C2: "This is satisfied if $r < n$" should read "not satisfied".** The invertibility of $\tilde W_0$ fails whenever $r < n$, since $\mathrm{rank}\,\tilde W_0 = \mathrm{rank}\,\bar U_0 \le r < n$. An identity of linear algebra, so nothing to check numerically (a computation could only restate it).
 // 6. **Remark III-C2, Woodbury expression: a missing $\alpha$.** It should read $\alpha S\tilde U\big(I - \alpha\tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S$ $= \alpha S\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\tilde U^\top S$; the printed one lacks the $\alpha$ before $\tilde U^\top G\tilde U$. Check below: with the $\alpha$ it equals the closed form; without, it does not.
 
 // ── cell 5 ──
@@ -186,13 +188,12 @@ display(Check.All(
 
 // ── cell 6 ──
 var sigma0Big = Enumerable.Repeat(1.0, n).ToArray(); sigma0Big[n - 1] = 5;   // a large σ_{n,0} on a null-space mode (n > K)
-var initDeficient = Initialization.RandomGaussian(n, n - 1, 1e-3, 5);
+var initDeficient = Initialization.RandomGaussian(n, n - 1, 1e-3, 5);   // r = n − 1: W̃₀ singular, Woodbury branch (erratum 6)
 double tW = 0.8;
 var exactW = new ClosedFormSolution(y, initDeficient).At(tW);
 double Rel(bool printed) => (PaperErrata.Woodbury(y, initDeficient, tW, printed) - exactW).FrobeniusNorm() / exactW.FrobeniusNorm();
 display(Check.All(
     Check.Close("erratum 3: c_ε = ε / max over all n of σ_{i,0} (here ε/5)", new Theorem3(y, sigma0Big, 0.1).SmallC, 0.1 / 5, 1e-12),
-    Check.That("erratum 5: r = n − 1 < n: W̃₀ is singular (invertibility not satisfied)", !new ClosedFormSolution(y, initDeficient).IsInitialInvertible, $"rank ≤ r = {n - 1} < n = {n}"),
     Check.ErrorAtMost("erratum 6: Woodbury with α before ŨᵀGŨ = closed form (relative)", Rel(false), 1e-9),
     Check.AtLeast("erratum 6: Woodbury as printed (no α) ≠ closed form (relative)", Rel(true), 0.1)));
 

@@ -17,7 +17,7 @@ public class FileBasedAppTests
     {
         string path = Path.Combine(Repository.Root, "notebooks", notebook);
         string app = AppOf(notebook);
-        Assert.True(File.Exists(app), $"{app} is missing: run `inclearn-nb export --to cs notebooks` and commit apps/");
+        Assert.True(File.Exists(app), $"{app} is missing: run `inclearn-nb export --to cs notebooks/*.ipynb` and commit apps/");
         string fresh = FileBasedAppExport.Export(NotebookFile.Load(path), path, app);
         Assert.True(fresh == File.ReadAllText(app), $"{app} is out of date with {notebook}: re-export it (the notebook is the single source)");
     }
