@@ -1,7 +1,9 @@
+using IncLearn.Processes;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IncLearn.Runner;
+using IncLearn.TestSupport;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -95,7 +97,7 @@ public partial class NotebookClutterTests
                 + "document.body.setAttribute('data-probe', JSON.stringify(out));</script></body></html>";
             string file = Path.Combine(dir, "titles.html");
             File.WriteAllText(file, page);
-            var (code, dom) = await ExternalProcess.RunAsync(Chromium,
+            var (code, dom) = await ChildProcess.RunAsync(Chromium,
                 ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=800,900", $"--user-data-dir={Path.Combine(dir, "profile")}",
                  "--virtual-time-budget=20000", "--dump-dom", new Uri(file).AbsoluteUri], dir, TimeSpan.FromMinutes(3));
