@@ -55,7 +55,8 @@ public sealed class NotebookInBrowserTests(JupyterFixture jupyter)
         Assert.Equal(stored.Charts > 0, !page.PlotlyRequests.IsEmpty);
 
         Assert.Equal(stored.Checks, shown.Checks.Count);
-        Assert.All(shown.Checks, c => Assert.True(c.Mark == "✓", $"{c.Mark} {c.Name}"));
+        Assert.All(shown.Checks, c => Assert.True(c.Mark is "✓" or "○", $"{c.Mark} {c.Name}"));
+        Assert.Equal(stored.NotImplemented, shown.Checks.Count(c => c.Mark == "○"));
 
         Assert.Empty(shown.MathCellsUntypeset);
         Assert.Equal(0, shown.MathErrors);

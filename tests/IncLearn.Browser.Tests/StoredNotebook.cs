@@ -11,11 +11,15 @@ public sealed class StoredNotebook
     private const string PlotlyMime = "application/vnd.plotly.v1+json";
     private const string ChecksMime = "application/vnd.inclearn.checks+json";
 
-    private StoredNotebook(int charts, int checks)
+    private StoredNotebook(int charts, int checks, int notImplemented)
     {
         Charts = charts;
         Checks = checks;
+        NotImplemented = notImplemented;
     }
+
+    /// <summary>Of <see cref="Checks"/>, the build-it checks whose scaffold a chapter ships unfilled (shown ○, neither ✓ nor ✗).</summary>
+    public int NotImplemented { get; }
 
     /// <summary>Chart outputs (those carrying plotly's figure JSON).</summary>
     public int Charts { get; }
@@ -26,7 +30,7 @@ public sealed class StoredNotebook
     public static StoredNotebook Read(string path)
     {
         var notebook = JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty JSON");
-        int charts = 0, checks = 0;
+        int charts = 0, checks = 0, notImplemented = 0;
         foreach (var cell in notebook["cells"]!.AsArray())
         {
             if ((string?)cell!["cell_type"] != "code") continue;
@@ -40,9 +44,10 @@ public sealed class StoredNotebook
                     // Stored as a JSON string by the kernel (a MIME bundle value), or as JSON itself.
                     var list = stored is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : stored;
                     checks += list!.AsArray().Count;
+                    notImplemented += list.AsArray().Count(c => (string?)c?["status"] == "not-implemented");
                 }
             }
         }
-        return new StoredNotebook(charts, checks);
+        return new StoredNotebook(charts, checks, notImplemented);
     }
 }

@@ -16,7 +16,8 @@ public class NotebookTests(NotebookFixture fixture)
         var result = fixture.Results[notebook];
         var found = result.Checks.Where(c => c.Name == check).ToArray();
         Assert.True(found.Length > 0, $"check '{check}' was not made when {notebook} was re-executed (fatal: {result.FatalError}; failed cells: {string.Join("; ", result.Cells.Where(c => c.Error is not null).Select(c => c.Error))})");
-        Assert.All(found, c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        // A build-it check of a chapter as shipped is "not implemented" (its solution fills it in): never a failure.
+        Assert.All(found, c => Assert.True(c.Passed || (c.BuildIt && c.Status == NotebookCheckStatus.NotImplemented), $"{c.Name}: {c.Detail}"));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public class NotebookTests(NotebookFixture fixture)
         string parameters = string.Join(", ", NotebookFixture.AlternativeSets[notebook][set].Select(p => $"{p.Key} = {p.Value}"));
         Assert.True(r.FatalError is null, $"{notebook} with {parameters}: {r.FatalError}");
         Assert.All(r.Cells, c => Assert.True(c.Status is CellStatus.Ok or CellStatus.Skipped, $"{notebook} with {parameters}, cell {c.Index}: {c.Status} {c.Error}"));
-        Assert.All(r.Checks, c => Assert.True(c.Passed, $"{notebook} with {parameters}: ✗ {c.Name}: {c.Detail}"));
+        Assert.All(r.Checks, c => Assert.True(c.Passed || (c.BuildIt && c.Status == NotebookCheckStatus.NotImplemented), $"{notebook} with {parameters}: ✗ {c.Name}: {c.Detail}"));
         Assert.NotEmpty(r.Checks);
     }
 
