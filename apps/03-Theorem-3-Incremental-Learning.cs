@@ -65,7 +65,7 @@ var y = Target.FromSpectrum(eigenvalues, n, phiSeed);
 var theorem = new Theorem3(y, sigma0, epsilon);
 display($"c_ε = {Notebook.Num(theorem.SmallC)}, C_ε = {Notebook.Num(theorem.LargeC)}, ρ = {Notebook.Num(theorem.Rho)}");
 
-// ═══ Build it: $c_\varepsilon$, $C_\varepsilon$ and the windows $\mathcal{I}_k$ ═══
+// ═══ Build it: $c_\varepsilon$, $C_\varepsilon$ and the windows $I_k$ ═══
 //
 // Write the three definitions above in C#, in the cell below: replace each `throw new NotImplementedException(…)` by a line of code, then run the cell. Use `eigenvalues` ($\sigma_1 > \dots > \sigma_K$), `sigma0` ($\sigma_{i,0}$, $i = 1\dots n$) and `epsilon`; $\alpha$ enters as $\log\alpha$ (`logAlpha`), so $\log\frac{C_\varepsilon}{\alpha} = \log C_\varepsilon - \log\alpha$. The last window ends at `double.PositiveInfinity`. The check under the cell compares your values with the library's (`theorem.SmallC`, `theorem.LargeC`, `theorem.Windows`); it says *not yet implemented* until you fill the scaffold.
 

@@ -63,6 +63,10 @@ public sealed class NotebookOutputs
         return list;
     }
 
+    /// <summary>Outputs that carry a static image (a chart's PNG, or an explorable's picture of its default α).</summary>
+    public int StaticImages()
+        => CodeCells.Sum(c => Outputs(c.Cell).Count(o => o["data"]?["image/png"] is not null));
+
     /// <summary>Number of chart outputs per code cell index.</summary>
     public IReadOnlyDictionary<int, int> ChartsPerCell()
         => CodeCells.ToDictionary(c => c.Index, c => Outputs(c.Cell).Count(o => o["data"]?[PlotlyMime] is not null));
