@@ -139,7 +139,7 @@ display($"max difference ratios: η 0.004 → 0.002: {ratioCoarse:F2};  η 0.002
 display(Check.All(
     Check.ErrorAtMost("max difference integrator − closed form, relative to ‖Y‖_F (≤ 1e3·rtol)", diffFlow.Max(), 1e3 * rtol),
     Check.Close("GD difference ratio η = 0.002 vs 0.001 = 2 (first order in η)", ratioFine, 2, 0.05),
-    Check.AtMost("the ratio approaches 2 as η shrinks: |ratio(0.002/0.001) − 2| ≤ 3/4 of |ratio(0.004/0.002) − 2|", Math.Abs(ratioFine - 2), 0.75 * Math.Abs(ratioCoarse - 2))));
+    Check.AtMost("the ratio approaches 2 as η shrinks: |ratio(0.002/0.001) - 2| <= 3/4 of |ratio(0.004/0.002) - 2|", Math.Abs(ratioFine - 2), 0.75 * Math.Abs(ratioCoarse - 2))));
 
 // *Why 5 % and ¾:* write the difference as $a\eta + b\eta^2$; then the ratio for $\eta \to \eta/2$ is $2(1 + b\eta/(2a)) + O(\eta^2)$ — it tends to 2, and its distance from 2 halves with $\eta$. A method of order 2 would give ratios near 4, a zeroth-order bias (e.g. GD sampled at the wrong iterate) ratios near 1. The 5 % window holds the measured $b\eta/a$ term at $\eta = 0.002$; the second check asks that the distance shrinks (¾ rather than ½ leaves room for the max over a grid moving between transitions).
 
