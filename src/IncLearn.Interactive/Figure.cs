@@ -21,12 +21,26 @@ public sealed class Figure
     /// <see cref="MeasuringError"/>); a stored output's comparison reads it.</summary>
     public const string ErrorSeriesMeta = "inclearn:precision=magnitude";
 
+    /// <summary>Trace <c>meta</c> that marks a series as rounding amplified by an exponential factor (see
+    /// <see cref="MeasuringAmplifiedRounding"/>); a stored output's comparison reads it.</summary>
+    public const string AmplifiedRoundingSeriesMeta = "inclearn:precision=amplified-rounding";
+
     /// <summary>
     /// This figure with the named series marked as measuring rounding or integration error: their values depend on the BLAS
     /// kernel, the SIMD width and the summation order, so a stored copy is compared by order of magnitude, not digit by
     /// digit. The mark is the trace's plotly <c>meta</c>, which nothing draws.
     /// </summary>
-    public Figure MeasuringError(params string[] seriesNames)
+    public Figure MeasuringError(params string[] seriesNames) => Marking(ErrorSeriesMeta, seriesNames);
+
+    /// <summary>
+    /// This figure with the named series marked as rounding amplified by a growing factor (eq. (5) as printed, whose error is
+    /// the first operations' rounding times e^(σ₁t)): the size of that first rounding, and so every later sample, moves by up
+    /// to two decades from one CPU's BLAS kernel to another, so a stored copy is compared within three decades. Only the
+    /// series' growth is the claim, and a wrong formula moves it by many more.
+    /// </summary>
+    public Figure MeasuringAmplifiedRounding(params string[] seriesNames) => Marking(AmplifiedRoundingSeriesMeta, seriesNames);
+
+    private Figure Marking(string meta, string[] seriesNames)
     {
         ArgumentNullException.ThrowIfNull(seriesNames);
         var figure = System.Text.Json.Nodes.JsonNode.Parse(Json)!.AsObject();
@@ -35,7 +49,7 @@ public sealed class Figure
         {
             var trace = traces.FirstOrDefault(t => (string?)t["name"] == name)
                 ?? throw new ArgumentException($"the figure has no series named '{name}' (it has: {string.Join(", ", traces.Select(t => (string?)t["name"]))})", nameof(seriesNames));
-            trace["meta"] = ErrorSeriesMeta;
+            trace["meta"] = meta;
         }
         return new Figure(Title, ChartEngine.Builder.FromJson(figure.ToJsonString()));
     }

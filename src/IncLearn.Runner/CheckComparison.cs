@@ -20,9 +20,9 @@ namespace IncLearn.Runner;
 public static class CheckComparison
 {
     /// <summary>Two error measurements agree in magnitude when neither exceeds the other by more than this factor, 10^1.5.
-    /// Why so wide: rounding error amplified by conditioning moves by about a decade from one BLAS kernel to another (chapter
-    /// 01's curve of eq. (5) as printed, whose error grows like e^(σ₁t) from rounding: up to 18× between two CPUs' kernels),
-    /// while a real change of an error — a lost digit pattern, a wrong formula — moves it by many decades.</summary>
+    /// Why so wide: rounding error amplified by conditioning moves by about a decade from one BLAS kernel to another, while a
+    /// real change of an error — a lost digit pattern, a wrong formula — moves it by many decades. Rounding amplified by a
+    /// growing exponential has its own, wider mark (<see cref="FigureComparison.AmplifiedRoundingFactor"/>).</summary>
     public static readonly double MagnitudeFactor = Math.Pow(10, 1.5);
 
     /// <summary>Returns null when the two checks agree, else what differs.</summary>
@@ -74,7 +74,10 @@ public static class CheckComparison
     }
 
     /// <summary>Same sign and within a factor of <see cref="MagnitudeFactor"/>, or both below the rounding floor.</summary>
-    public static bool SameMagnitude(double? a, double? b)
+    public static bool SameMagnitude(double? a, double? b) => SameMagnitude(a, b, MagnitudeFactor);
+
+    /// <summary>Same sign and within <paramref name="factor"/>, or both below the rounding floor.</summary>
+    public static bool SameMagnitude(double? a, double? b, double factor)
     {
         if (a is null || b is null) return a is null && b is null;
         double x = a.Value, y = b.Value;
@@ -82,6 +85,6 @@ public static class CheckComparison
         if (Math.Abs(x) < Comparison.RoundingFloor && Math.Abs(y) < Comparison.RoundingFloor) return true;
         if (Math.Sign(x) != Math.Sign(y)) return false;
         double big = Math.Max(Math.Abs(x), Math.Abs(y)), small = Math.Min(Math.Abs(x), Math.Abs(y));
-        return big <= MagnitudeFactor * small;
+        return big <= factor * small;
     }
 }

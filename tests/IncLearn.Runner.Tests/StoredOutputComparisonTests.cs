@@ -93,6 +93,31 @@ public class StoredOutputComparisonTests
         Assert.NotNull(Comparison.Compare(FigureOutput(3.0, 0.3), FigureOutput(3.0 * (1 + 1e-5), 0.3), Rtol)); // a value series moved
     }
 
+    [Fact]
+    public void AmplifiedRoundingSeriesAgreesWithinThreeDecadesAndOnlyWhenBothCopiesCarryTheMark()
+    {
+        static JsonObject FigureOutput(double error, string? meta = FigureComparison.AmplifiedRoundingSeriesMeta) => Executed(new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                [Comparison.PlotlyMimeType] = new JsonObject
+                {
+                    ["data"] = new JsonArray(new JsonObject { ["name"] = "eq. (5) as printed", ["meta"] = meta, ["y"] = new JsonArray(1e-17, error) }),
+                    ["layout"] = new JsonObject { ["title"] = "t" },
+                },
+                ["text/html"] = $"<div>{error}</div>", ["text/plain"] = "Figure: t",
+            },
+            ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
+        });
+        // 525073.77 stored, 25238416.58 on OpenBLAS's Sandybridge kernel: 48×, the same growth from another first rounding.
+        Assert.Null(Comparison.Compare(FigureOutput(525073.7726295764), FigureOutput(25238416.58042197), Rtol));
+        Assert.NotNull(Comparison.Compare(FigureOutput(1e5), FigureOutput(2e8), Rtol));   // 2000×: another growth
+        Assert.NotNull(Comparison.Compare(FigureOutput(1e5), FigureOutput(-1e5), Rtol));  // sign
+        // A plain error series keeps its 1.5 decades, and a mark on one copy only compares strictly.
+        Assert.NotNull(Comparison.Compare(FigureOutput(1e5, FigureComparison.ErrorSeriesMeta), FigureOutput(5e6, FigureComparison.ErrorSeriesMeta), Rtol));
+        Assert.NotNull(Comparison.Compare(FigureOutput(1e5), FigureOutput(2e5, FigureComparison.ErrorSeriesMeta), Rtol));
+    }
+
     private static JsonObject Printed(string text)
         => Executed(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = text });
 }
