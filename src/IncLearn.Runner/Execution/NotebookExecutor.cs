@@ -4,12 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace IncLearn.Runner;
 
-/// <summary>Options of one notebook's execution.</summary>
-/// <param name="AllowErrors">Continue after a failing cell (nbclient's allow_errors). A timeout or a dead kernel always stops.</param>
-/// <param name="CellTimeout">Longest a single cell may run.</param>
-/// <param name="NotebookTimeout">Longest the whole notebook may run.</param>
-public sealed record ExecutionOptions(bool AllowErrors, TimeSpan CellTimeout, TimeSpan NotebookTimeout);
-
 /// <summary>
 /// Executes one notebook on one fresh real kernel: code cells in order as <c>SubmitCode</c> commands to the kernel the cell
 /// names, outputs from the kernel's events, execution counts 1..n, per-cell start/end/status/checks in
