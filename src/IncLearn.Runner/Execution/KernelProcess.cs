@@ -136,8 +136,9 @@ public sealed class KernelProcess : IDisposable
     }
 
     /// <summary>
-    /// Submits one cell and waits for its end. Returns its outcome: <see cref="CellStatus.Ok"/>, or <see cref="CellStatus.Error"/>
-    /// with the kernel's <see cref="CellFailedException"/>; throws <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
+    /// Submits one cell and waits for its end. Returns its outcome: <see cref="CellStatus.Ok"/>, or
+    /// <see cref="CellStatus.Error"/> with the kernel's <see cref="CellFailedException"/>. Throws what aborts the run:
+    /// <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
     /// <see cref="KernelDiedException"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
     /// as they are produced, so a timed-out or crashed cell keeps what it printed.
     /// </summary>
