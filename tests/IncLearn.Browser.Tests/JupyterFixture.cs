@@ -87,12 +87,11 @@ public sealed class JupyterFixture : IAsyncLifetime
 
         Browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = HeadlessChromium.Executable,
             Headless = true,
             UserDataDir = Path.Combine(Root, "chromium-profile"),
             DefaultViewport = new ViewPortOptions { Width = 1280, Height = 1000 },
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
+            Args = [.. HeadlessChromium.Switches, "--disable-quic"],
             Timeout = 120_000,
             // A wait for the page (all cells run) is one CDP call awaiting a promise: it must be allowed the notebook's time.
             ProtocolTimeout = (int)TimeSpan.FromMinutes(20).TotalMilliseconds,

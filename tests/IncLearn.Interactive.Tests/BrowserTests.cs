@@ -1,4 +1,3 @@
-using IncLearn.Processes;
 using System.Text.Json;
 using IncLearn.Interactive;
 using IncLearn.TestSupport;
@@ -10,9 +9,7 @@ namespace IncLearn.Interactive.Tests;
 [Trait("Tier", "Browser")]
 public class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    [ToolFact(Chromium, "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     public void FigurePngIsDrawnOnceAtTheFiguresSizeAndCached()
     {
         string cache = Path.Combine(Path.GetTempPath(), "inclearn-cache-" + Guid.NewGuid().ToString("N"));
@@ -46,7 +43,7 @@ public class BrowserTests
 
     /// <summary>The notebook HTML of a chart carries its PNG: with no script (or no plotly.js, offline) the image shows; once
     /// plotly.js draws the chart the image is removed, so an interactive view shows the chart alone.</summary>
-    [ToolFact(Chromium, "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     public void NotebookHtmlShowsItsImageUntilPlotlyDrawsTheChart()
     {
         string cache = Path.Combine(Path.GetTempPath(), "inclearn-cache-" + Guid.NewGuid().ToString("N"));
@@ -86,14 +83,10 @@ public class BrowserTests
     {
         string file = Path.Combine(dir, name + ".html");
         File.WriteAllText(file, page);
-        var (code, dom) = ChildProcess.Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND",
-                     $"--user-data-dir={Path.Combine(dir, "profile-" + name)}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri], TimeSpan.FromSeconds(90));
-        Assert.True(code != ChildProcess.TimedOut, "chromium did not finish within 90 s");
-        return dom;
+        return HeadlessChromium.DumpDom(file, Path.Combine(dir, "profile-" + name), TimeSpan.FromSeconds(90));
     }
 
-    [ToolFact(Chromium, "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     public void StandaloneFigureRendersANonEmptyPlotInHeadlessChromium()
     {
         string dir = Path.Combine(Path.GetTempPath(), "inclearn-browser-" + Guid.NewGuid().ToString("N"));
@@ -101,9 +94,7 @@ public class BrowserTests
         try
         {
             Figures.Series([1.0, 2, 3], [("a", new[] { 1.0, 4, 9 })], "offline", "x", "y").SaveHtml(file);
-            var (code, dom) = ChildProcess.Run(Chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri], TimeSpan.FromSeconds(90));
-            Assert.True(code != ChildProcess.TimedOut, "chromium did not finish within 90 s");
+            string dom = HeadlessChromium.DumpDom(file, Path.Combine(dir, "profile"), TimeSpan.FromSeconds(90));
             Assert.Contains("class=\"main-svg\"", dom);
             Assert.Contains("class=\"scatterlayer", dom);
             Assert.Matches("class=\"js-line\"[^>]*d=\"M[0-9]", dom);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IncLearn.Interactive;
@@ -12,9 +11,8 @@ namespace IncLearn.Interactive.Tests;
 /// and drew are compared with the library's (<see cref="SpectralTrajectory"/>, <see cref="Theorem3"/>) at 1e-9 relative.
 /// Both ways a page can provide plotly.js are exercised: a global Plotly (the runner's offline pages) and require.js (Jupyter).
 /// </summary>
-public partial class ExplorableTests
+public class ExplorableTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly double[] SigmaY = [3, 2, 1, 0];
     private static readonly double[] Sigma0 = [1, 0.5, 2, 1];
     private static readonly double[] Log10Alphas = [-8, -5, -2.5];
@@ -37,7 +35,7 @@ public partial class ExplorableTests
         }, 500); });</script>
         """;
 
-    [ToolFact(Chromium, "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     public void SpectralTrajectoriesPageAgreesWithTheLibraryAtThreeAlphas()
     {
         Notebook.Setup();
@@ -68,7 +66,7 @@ public partial class ExplorableTests
         Assert.NotEqual(steps[0].GetProperty("drawn")[0][60].GetDouble(), steps[2].GetProperty("drawn")[0][60].GetDouble());
     }
 
-    [ToolFact(Chromium, "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     public void Theorem3WindowsPageAgreesWithTheLibraryAtThreeAlphas()
     {
         Notebook.Setup();
@@ -157,18 +155,10 @@ public partial class ExplorableTests
                 + Probe.Replace("LOG10ALPHAS", JsonSerializer.Serialize(Log10Alphas)) + "</body></html>";
             string file = Path.Combine(dir, "page.html");
             File.WriteAllText(file, page);
-            var psi = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND",
-                         $"--user-data-dir={Path.Combine(dir, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var dom = p.StandardOutput.ReadToEndAsync();
-            var err = p.StandardError.ReadToEndAsync();
-            Assert.True(p.WaitForExit(120_000), "chromium did not finish within 120 s");
-            var m = ProbeAttribute().Match(dom.Result);
-            Assert.True(m.Success, "the probe did not run: " + err.Result[..Math.Min(2000, err.Result.Length)]);
-            var probe = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).RootElement.Clone();
+            string dom = HeadlessChromium.DumpDom(file, Path.Combine(dir, "profile"), TimeSpan.FromSeconds(120));
+            var probed = HeadlessChromium.Probe(dom);
+            Assert.True(probed.HasValue, "the probe did not run: " + dom[..Math.Min(2000, dom.Length)]);
+            var probe = probed.Value;
             Assert.False(probe.GetProperty("fallback").GetBoolean(), "the static image stayed after the live chart was drawn");
             return probe;
         }
@@ -177,7 +167,4 @@ public partial class ExplorableTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
-
-    [GeneratedRegex("data-probe=\"([^\"]*)\"")]
-    private static partial Regex ProbeAttribute();
 }

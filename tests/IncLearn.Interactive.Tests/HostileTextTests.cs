@@ -83,7 +83,7 @@ public class HostileTextTests
         AssertSameJson(expected.RootElement, JsonIn(page.Scripts[0], "var spec = ", ";\nvar root"));
     }
 
-    [ToolFact("/usr/bin/chromium", "--version")]
+    [ToolFact(HeadlessChromium.Executable, "--version")]
     [Trait("Tier", "Browser")]
     public void FigureWithImageFallbackCarriesTheTextAsData()
     {

@@ -1,7 +1,5 @@
-using IncLearn.Processes;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using IncLearn.Runner;
 using IncLearn.TestSupport;
 
@@ -13,9 +11,8 @@ namespace IncLearn.RealKernel.Tests;
 /// measured by drawing each chart with plotly.js at 700 px in headless Chromium and taking the title's bounding box.
 /// Data-driven: one case per notebook, so a failure names the notebook and the cell.
 /// </summary>
-public partial class NotebookClutterTests
+public class NotebookClutterTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const int Width = 700;
 
     [Theory]
@@ -70,7 +67,7 @@ public partial class NotebookClutterTests
     [MemberData(nameof(NotebooksWithCharts))]
     public async Task ChartTitlesFitAt700Px(string notebook)
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing (Debian package chromium; .ci/run installs it)");
+        Assert.True(File.Exists(HeadlessChromium.Executable), $"{HeadlessChromium.Executable} is missing (Debian package chromium; .ci/run installs it)");
         string plotly = PlotlyScript.Find() ?? throw new InvalidOperationException("no restored Plotly.NET carries plotly.js (build src/IncLearn.Interactive)");
         var charts = Charts(notebook).ToArray();
         Assert.NotEmpty(charts);
@@ -97,14 +94,10 @@ public partial class NotebookClutterTests
                 + "document.body.setAttribute('data-probe', JSON.stringify(out));</script></body></html>";
             string file = Path.Combine(dir, "titles.html");
             File.WriteAllText(file, page);
-            var (code, dom) = await ChildProcess.RunAsync(Chromium,
-                ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=800,900", $"--user-data-dir={Path.Combine(dir, "profile")}",
-                 "--virtual-time-budget=20000", "--dump-dom", new Uri(file).AbsoluteUri], dir, TimeSpan.FromMinutes(3));
-            Assert.True(code == 0, $"chromium: {dom[..Math.Min(2000, dom.Length)]}");
-            var m = ProbeAttribute().Match(dom);
-            Assert.True(m.Success, $"{notebook}: the measuring script did not run");
-            var measured = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).RootElement.EnumerateArray().ToArray();
+            string dom = await HeadlessChromium.DumpDomAsync(file, Path.Combine(dir, "profile"), TimeSpan.FromMinutes(3), 20_000, "800,900");
+            var probed = HeadlessChromium.Probe(dom);
+            Assert.True(probed.HasValue, $"{notebook}: the measuring script did not run");
+            var measured = probed.Value.EnumerateArray().ToArray();
             Assert.Equal(charts.Length, measured.Length);
             var cut = measured.Where(r => !r.TryGetProperty("none", out _) && (r.GetProperty("left").GetDouble() < 0 || r.GetProperty("right").GetDouble() > Width))
                 .Select(r => $"cell {r.GetProperty("cell").GetInt32()}: “{r.GetProperty("text").GetString()}” spans {r.GetProperty("left").GetDouble():F0}…{r.GetProperty("right").GetDouble():F0} px")
@@ -140,7 +133,4 @@ public partial class NotebookClutterTests
         JsonValue v => v.GetValue<string>(),
         _ => "",
     };
-
-    [GeneratedRegex("data-probe=\"([^\"]*)\"")]
-    private static partial Regex ProbeAttribute();
 }

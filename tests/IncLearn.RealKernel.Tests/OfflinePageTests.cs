@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using IncLearn.Runner;
 using IncLearn.TestSupport;
-using IncLearn.Processes;
 
 namespace IncLearn.RealKernel.Tests;
 
@@ -11,10 +9,8 @@ namespace IncLearn.RealKernel.Tests;
 /// horizontal overflow, notebook links pointing at pages, previous/next links.
 /// </summary>
 [Trait("Tier", "Browser")]
-public partial class OfflinePageTests
+public class OfflinePageTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     // Appended to a copy of each page: after load, it records what the reader sees as attributes the DOM dump carries.
     private const string Probe = """
         <script>window.addEventListener('load', function () { setTimeout(function () {
@@ -32,7 +28,7 @@ public partial class OfflinePageTests
     [Fact]
     public async Task PagesDrawChartsTypesetMathAndFitTheWindowOffline()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing (Debian package chromium; .ci/run installs it)");
+        Assert.True(File.Exists(HeadlessChromium.Executable), $"{HeadlessChromium.Executable} is missing (Debian package chromium; .ci/run installs it)");
         Assert.NotNull(KatexAssets.Find()); // Debian's libjs-katex (.ci/run installs it)
         string dir = Path.Combine(Path.GetTempPath(), "inclearn-pages-" + Guid.NewGuid().ToString("N"));
         try
@@ -51,14 +47,10 @@ public partial class OfflinePageTests
 
                 string probe = Path.Combine(dir, "probe-" + Path.GetFileName(page));
                 File.WriteAllText(probe, html.Replace("</body>", Probe + "</body>"));
-                var (code, dom) = await ChildProcess.RunAsync(Chromium,
-                    ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1200,900", $"--user-data-dir={Path.Combine(dir, "profile")}",
-                     "--virtual-time-budget=20000", "--dump-dom", new Uri(probe).AbsoluteUri], dir, TimeSpan.FromMinutes(2));
-                Assert.True(code == 0, $"chromium on {page}: {dom[..Math.Min(2000, dom.Length)]}");
-                var m = ProbeAttribute().Match(dom);
-                Assert.True(m.Success, $"{page}: the probe did not run");
-                var r = System.Text.Json.JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).RootElement;
+                string dom = await HeadlessChromium.DumpDomAsync(probe, Path.Combine(dir, "profile"), TimeSpan.FromMinutes(2), 20_000, "1200,900");
+                var probed = HeadlessChromium.Probe(dom);
+                Assert.True(probed.HasValue, $"{page}: the probe did not run");
+                var r = probed.Value;
                 string name = Path.GetFileName(page);
                 Assert.True(r.GetProperty("charts").GetInt32() == r.GetProperty("drawn").GetInt32(),
                     $"{name}: {r.GetProperty("drawn")} of {r.GetProperty("charts")} charts drawn");
@@ -75,7 +67,4 @@ public partial class OfflinePageTests
             Directory.Delete(dir, recursive: true);
         }
     }
-
-    [GeneratedRegex("data-probe=\"([^\"]*)\"")]
-    private static partial Regex ProbeAttribute();
 }

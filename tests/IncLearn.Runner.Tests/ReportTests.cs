@@ -62,7 +62,7 @@ public class ReportTests
     {
         var nb = Notebook(Cell("int[] widths = { 1 };"));
         NotebookExecutor.InjectParameters(nb, new Dictionary<string, string> { ["widths"] = "new[] { 6, 18 }", ["eig"] = "new double[] { 1, 2 }", ["name"] = "abc", ["alpha"] = "1e-5" });
-        string code = NotebookFile.Source((JsonObject)((JsonArray)nb["cells"]!)[0]!);
+        string code = new NotebookDocument(nb).Cells[0].Source;
         Assert.Contains("widths = new[] { 6, 18 };", code);
         Assert.Contains("eig = new double[] { 1, 2 };", code);
         Assert.Contains("name = \"abc\";", code);

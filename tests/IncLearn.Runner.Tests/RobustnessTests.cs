@@ -41,10 +41,10 @@ public class RobustnessTests
     [Fact]
     public void AMillionStreamWritesAreCapturedAsOneOutput()
     {
-        var outputs = new CellOutputs(new Dictionary<string, JsonObject>());
-        var ev = new JsonObject { ["formattedValues"] = new JsonArray(new JsonObject { ["mimeType"] = "text/plain", ["value"] = "a line of printed text\n" }) };
+        var outputs = new CellOutputs([]);
+        var ev = KernelEventParser.Parse("""{"event":{"formattedValues":[{"mimeType":"text/plain","value":"a line of printed text\n"}]},"eventType":"StandardOutputValueProduced","command":{"token":"t"}}""").Event!;
         // How fast capture is (linear in the output size) is a benchmark's question, not a test's: no wall clock here.
-        for (int i = 0; i < 1_000_000; i++) outputs.Apply("StandardOutputValueProduced", ev);
+        for (int i = 0; i < 1_000_000; i++) outputs.Apply(ev);
         var json = outputs.ToJson(1);
         Assert.Equal(1_000_000, ((JsonArray)json[0]!["text"]!).Count);
     }

@@ -83,12 +83,7 @@ public static class TestNotebooks
 
     public static JsonArray Outputs(NotebookResult r, int cellIndex) => (JsonArray)((JsonArray)r.Notebook!["cells"]!)[cellIndex]!["outputs"]!;
 
-    public static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x!.GetValue<string>())),
-        JsonValue v => v.GetValue<string>(),
-        _ => node?.ToJsonString() ?? "",
-    };
+    public static string Text(JsonNode? node) => node is JsonObject o ? o.ToJsonString() : NotebookFile.Text(node);
 
     /// <summary>Every output of a cell flattened to text (streams, MIME data, errors).</summary>
     public static string AllText(NotebookResult r, int cellIndex) => string.Join("\n", Outputs(r, cellIndex).OfType<JsonObject>().Select(o =>

@@ -16,8 +16,9 @@ public static class BuildItCells
     public static IReadOnlyList<BuildItCell> Of(NotebookResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Notebook?["cells"] is not JsonArray cells) return [];
-        var tagged = Enumerable.Range(0, cells.Count).Where(i => IsBuildIt(cells[i] as JsonObject)).ToArray();
+        if (result.Notebook is null) return [];
+        var cells = new NotebookDocument(result.Notebook).Cells;
+        var tagged = Enumerable.Range(0, cells.Count).Where(i => cells[i].IsCode && cells[i].HasTag(Tag)).ToArray();
         var byIndex = result.Cells.ToDictionary(c => c.Index);
         var list = new List<BuildItCell>();
         for (int n = 0; n < tagged.Length; n++)
@@ -47,8 +48,4 @@ public static class BuildItCells
         if (checks.Any(c => c.BuildIt && c.Passed)) return (BuildItState.ImplementedPassing, string.Join("; ", checks.Where(c => c.BuildIt).Select(c => c.Detail)));
         return (BuildItState.ImplementedFailing, "the cell displayed no build-it check (Check.BuildIt) to confirm it");
     }
-
-    private static bool IsBuildIt(JsonObject? cell)
-        => cell?["cell_type"]?.GetValue<string>() == "code"
-           && cell["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t is JsonValue v && v.TryGetValue<string>(out var s) && s == Tag);
 }

@@ -89,19 +89,19 @@ public static partial class HtmlExport
         var body = new StringBuilder(nav);
         bool charts = false;
         int chartId = 0;
-        foreach (var cell in ((JsonArray)nb["cells"]!).OfType<JsonObject>())
+        foreach (var cell in new NotebookDocument(nb).Cells)
         {
-            string src = NotebookFile.Source(cell);
-            switch (cell["cell_type"]?.GetValue<string>())
+            string src = cell.Source;
+            switch (cell.Kind)
             {
                 case "markdown": body.Append("<div class=\"md\">").Append(Markdown(src)).Append("</div>"); break;
                 case "code":
                     body.Append("<pre class=\"code\">").Append(SafeHtml.Text(src)).Append("</pre>");
-                    foreach (var o in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>())
+                    foreach (var o in (cell.Outputs ?? []).OfType<JsonObject>())
                     {
                         switch (o["output_type"]?.GetValue<string>())
                         {
-                            case "stream": body.Append("<pre class=\"stream\">").Append(SafeHtml.Text(Text(o["text"]))).Append("</pre>"); break;
+                            case "stream": body.Append("<pre class=\"stream\">").Append(SafeHtml.Text(NotebookFile.Text(o["text"]))).Append("</pre>"); break;
                             case "error": body.Append("<pre class=\"error\">").Append(SafeHtml.Text($"{o["ename"]}: {o["evalue"]}")).Append("</pre>"); break;
                             default:
                                 var data = o["data"] as JsonObject ?? [];
@@ -115,10 +115,10 @@ public static partial class HtmlExport
                                 {
                                     // An in-page explorable (its parameters MIME type marks it) draws with the page's plotly.js.
                                     if (data[ExplorableMimeType] is not null) charts = true;
-                                    body.Append("<div class=\"output\">").Append(Text(html)).Append("</div>");
+                                    body.Append("<div class=\"output\">").Append(NotebookFile.Text(html)).Append("</div>");
                                 }
-                                else if (data["image/png"] is JsonNode png) body.Append($"<div class=\"output\"><img src=\"data:image/png;base64,{SafeHtml.Text(Text(png).Trim())}\"></div>");
-                                else if (data["text/plain"] is JsonNode plain) body.Append("<pre class=\"output\">").Append(SafeHtml.Text(Text(plain))).Append("</pre>");
+                                else if (data["image/png"] is JsonNode png) body.Append($"<div class=\"output\"><img src=\"data:image/png;base64,{SafeHtml.Text(NotebookFile.Text(png).Trim())}\"></div>");
+                                else if (data["text/plain"] is JsonNode plain) body.Append("<pre class=\"output\">").Append(SafeHtml.Text(NotebookFile.Text(plain))).Append("</pre>");
                                 break;
                         }
                     }
@@ -136,7 +136,7 @@ public static partial class HtmlExport
     // into a script (anything else is not a figure, and the output's other forms are shown instead).
     private static string? FigureJson(JsonNode fig)
     {
-        string json = fig is JsonValue v && v.TryGetValue<string>(out var s) ? s : fig is JsonArray lines ? Text(lines) : fig.ToJsonString();
+        string json = fig is JsonValue v && v.TryGetValue<string>(out var s) ? s : fig is JsonArray lines ? NotebookFile.Text(lines) : fig.ToJsonString();
         try
         {
             return JsonNode.Parse(json) is JsonObject ? json : null;
@@ -146,11 +146,4 @@ public static partial class HtmlExport
             return null;
         }
     }
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>() ?? "")),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
 }

@@ -11,7 +11,7 @@ public static partial class ErrorOutput
 
     /// <summary>The kernel's <c>CommandFailed</c> message as a typed error: "System.X: text\n   at …" names its exception type;
     /// compile errors ("(1,5): error CS0103: …") are named <c>Error</c>, as the kernel names them.</summary>
-    public static CellFailedException ToError(string message)
+    public static CellFailedException ToFailure(string message)
     {
         string first = message.Split('\n', 2)[0].TrimEnd('\r');
         var m = TypedMessage().Match(first);

@@ -154,11 +154,11 @@ public static partial class NotebookFile
         }
     }
 
-    /// <summary>The source of a cell as one string (nbformat allows a string or a list of lines).</summary>
-    public static string Source(JsonObject cell) => cell["source"] switch
+    /// <summary>nbformat's multi-line string (one string, or a list of lines) as one string; anything else is empty.</summary>
+    public static string Text(JsonNode? node) => node switch
     {
         JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        JsonValue v => v.GetValue<string>(),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => "",
     };
 
@@ -172,16 +172,4 @@ public static partial class NotebookFile
         if (start < text.Length) arr.Add(text[start..]);
         return arr;
     }
-
-    /// <summary>The tags of a cell (metadata.tags).</summary>
-    public static IReadOnlyList<string> Tags(JsonObject cell)
-        => cell["metadata"]?["tags"] is JsonArray tags ? tags.Select(t => t?.GetValue<string>() ?? "").ToArray() : [];
-
-    /// <summary>The kernel a code cell is sent to, as VS Code sends it: metadata.polyglot_notebook.kernelName, else
-    /// metadata.dotnet_interactive.language, else the notebook's default kernel (<see cref="KernelLanguage.DefaultOf"/>).
-    /// Magics such as <c>#!fsharp</c> inside the cell are the kernel's business.</summary>
-    public static string KernelOf(JsonObject cell, string defaultKernel)
-        => cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-            ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
-            ?? defaultKernel;
 }

@@ -72,7 +72,8 @@ public static class KernelTool
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or IOException) { return null; }
     }
 
-    private static string PackagesFolder()
+    /// <summary>The NuGet global packages folder (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>), where restores put packages.</summary>
+    internal static string PackagesFolder()
         => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

@@ -4,12 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace IncLearn.Runner;
 
-/// <summary>Options of one notebook's execution.</summary>
-/// <param name="AllowErrors">Continue after a failing cell (nbclient's allow_errors). A timeout or a dead kernel always stops.</param>
-/// <param name="CellTimeout">Longest a single cell may run.</param>
-/// <param name="NotebookTimeout">Longest the whole notebook may run.</param>
-public sealed record ExecutionOptions(bool AllowErrors, TimeSpan CellTimeout, TimeSpan NotebookTimeout);
-
 /// <summary>
 /// Executes one notebook on one fresh real kernel: code cells in order as <c>SubmitCode</c> commands to the kernel the cell
 /// names, outputs from the kernel's events, execution counts 1..n, per-cell start/end/status/checks in
@@ -22,12 +16,14 @@ public static class NotebookExecutor
     public static void InjectParameters(JsonObject notebook, IReadOnlyDictionary<string, string> parameters)
     {
         if (parameters.Count == 0) return;
-        var cells = (JsonArray)notebook["cells"]!;
+        var document = new NotebookDocument(notebook);
+        var cells = document.Cells;
         for (int i = cells.Count - 1; i >= 0; i--)
-            if (cells[i] is JsonObject c && NotebookFile.Tags(c).Contains("injected-parameters")) cells.RemoveAt(i);
+            if (cells[i].HasTag("injected-parameters")) document.RemoveAt(i);
+        cells = document.Cells;
         int at = 0;
         for (int i = 0; i < cells.Count; i++)
-            if (cells[i] is JsonObject c && NotebookFile.Tags(c).Contains("parameters")) { at = i + 1; break; }
+            if (cells[i].HasTag("parameters")) { at = i + 1; break; }
         string code = "// Injected parameters\n" + string.Join("\n", parameters.Select(p => $"{p.Key} = {Literal(p.Value)};"));
         var cell = new JsonObject
         {
@@ -44,14 +40,13 @@ public static class NotebookExecutor
             ["source"] = NotebookFile.Lines(code),
         };
         // Cell ids belong to nbformat 4.5: an older notebook with one would no longer be valid.
-        if (notebook["nbformat_minor"] is JsonValue minor && minor.TryGetValue<int>(out int m) && m < 5) cell.Remove("id");
-        cells.Insert(at, cell);
+        if (document.FormatMinor < 5) cell.Remove("id");
+        document.Insert(at, new NotebookCell(cell));
     }
 
     /// <summary>Whether running the notebook needs a kernel: some code cell not tagged skip-execution.</summary>
     public static bool NeedsKernel(JsonObject notebook)
-        => ((JsonArray)notebook["cells"]!).OfType<JsonObject>()
-            .Any(c => c["cell_type"]?.GetValue<string>() == "code" && !NotebookFile.Tags(c).Contains("skip-execution"));
+        => new NotebookDocument(notebook).Cells.Any(c => c.IsCode && !c.HasTag("skip-execution"));
 
     // A parameter value becomes C#: numbers and booleans as they are, arrays as code (`new double[] { 1, 2 }`, `new[] { 3 }`
     // or a collection expression `[1, 2]`), anything else as a string literal.
@@ -70,76 +65,57 @@ public static class NotebookExecutor
     public static async Task<NotebookResult> ExecuteAsync(string path, JsonObject notebook, KernelProcess? kernel, ExecutionOptions options,
         Action<int, int>? onCellStart = null, CancellationToken cancel = default)
     {
-        string defaultKernel = KernelLanguage.DefaultOf(notebook);
+        var document = new NotebookDocument(notebook);
+        string defaultKernel = document.DefaultKernel;
         var wall = Stopwatch.StartNew();
-        var cells = (JsonArray)notebook["cells"]!;
+        var cells = document.Cells;
         var results = new List<CellResult>();
         var displays = new Dictionary<string, JsonObject>();
         int count = 0;
         string? stopReason = null;
         for (int i = 0; i < cells.Count; i++)
         {
-            if (cells[i] is not JsonObject cell || cell["cell_type"]?.GetValue<string>() != "code") continue;
-            var tags = NotebookFile.Tags(cell);
-            var meta = cell["metadata"] as JsonObject ?? new JsonObject();
-            cell["metadata"] = meta;
-            if (stopReason is not null || tags.Contains("skip-execution"))
+            var cell = cells[i];
+            if (!cell.IsCode) continue;
+            var meta = cell.Metadata ?? new JsonObject();
+            cell.Json["metadata"] = meta;
+            if (stopReason is not null || cell.HasTag("skip-execution"))
             {
                 var status = stopReason is not null ? CellStatus.NotRun : CellStatus.Skipped;
                 string reason = stopReason ?? "skipped: tagged skip-execution";
                 // Not run in this execution: no stale outputs or count from an earlier run stay behind.
-                cell["outputs"] = new JsonArray();
-                cell["execution_count"] = null;
+                cell.Outputs = [];
+                cell.ExecutionCount = null;
                 meta["inclearn"] = new JsonObject { ["status"] = status == CellStatus.NotRun ? "not-run" : "skipped", ["reason"] = reason };
                 results.Add(new CellResult(i, status, 0, [], reason));
                 continue;
             }
             onCellStart?.Invoke(i, cells.Count);
-            var outputs = new CellOutputs(displays);
             var start = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            var remaining = options.NotebookTimeout - wall.Elapsed;
-            bool notebookLimit = remaining < options.CellTimeout;
-            var limit = notebookLimit ? remaining : options.CellTimeout;
-            Exception? failure;
-            try
-            {
-                if (kernel is null) throw new ArgumentNullException(nameof(kernel), "a notebook with code cells to run needs a kernel");
-                failure = limit <= TimeSpan.Zero ? NotebookTimedOut(options)
-                    : await kernel.SubmitAsync(NotebookFile.Source(cell), NotebookFile.KernelOf(cell, defaultKernel), outputs, limit, cancel);
-            }
-            catch (CellTimeoutException) { failure = notebookLimit ? NotebookTimedOut(options) : new CellTimeoutException($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"); }
-            catch (KernelDiedException e) { failure = e; }
-            if (failure is KernelDiedException && kernel!.DiedOfInterrupt)
-            {
-                // The signal may reach the kernel before the runner's handler has cancelled the run: give it a moment.
-                try { await Task.Delay(TimeSpan.FromSeconds(3), cancel); }
-                catch (OperationCanceledException) { }
-                cancel.ThrowIfCancellationRequested();
-            }
+            var outcome = await RunCellAsync(cell, kernel, defaultKernel, new CellOutputs(displays), options, options.NotebookTimeout - wall.Elapsed, cancel);
             clock.Stop();
             count++;
+            var (outputs, failure) = (outcome.Outputs, outcome.Failure);
             if (failure is not null) outputs.AddError(ErrorOutput.ToJson(failure));
-            bool expected = failure is CellFailedException && tags.Contains("raises-exception");
-            var cellStatus = failure is null || expected ? CellStatus.Ok : failure is CellTimeoutException ? CellStatus.Timeout : CellStatus.Error;
-            cell["execution_count"] = count;
-            cell["outputs"] = outputs.ToJson(count);
+            cell.ExecutionCount = count;
+            cell.Outputs = outputs.ToJson(count);
             var info = new JsonObject
             {
                 ["start"] = start.ToString("o", CultureInfo.InvariantCulture),
                 ["end"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
                 ["duration_s"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                ["status"] = failure is null ? "ok" : expected ? "expected-error" : cellStatus == CellStatus.Timeout ? "timeout" : "error",
+                ["status"] = outcome.StatusName,
             };
             if (outputs.Checks.Count > 0)
                 info["checks"] = new JsonArray(outputs.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["status"] = ChecksOutput.StatusName(c.Status) }).ToArray());
             meta["inclearn"] = info;
             string? error = failure is null ? null : failure is CellFailedException ce ? $"{ce.Ename}: {ce.Evalue}" : $"{failure.GetType().Name}: {failure.Message}";
-            results.Add(new CellResult(i, cellStatus, clock.Elapsed.TotalSeconds, outputs.Checks, error, expected ? null : failure));
+            results.Add(new CellResult(i, outcome.Status, clock.Elapsed.TotalSeconds, outputs.Checks, error, outcome.FailedAsExpected ? null : failure));
             stopReason = failure switch
             {
                 null => null,
-                _ when expected => null,
+                _ when outcome.FailedAsExpected => null,
                 CellTimeoutException => $"not run: cell {i} timed out and its kernel was stopped",
                 KernelDiedException => $"not run: the kernel died in cell {i}",
                 _ when !options.AllowErrors => $"not run: cell {i} failed (run with --allow-errors to continue after errors)",
@@ -147,6 +123,37 @@ public static class NotebookExecutor
             };
         }
         return new NotebookResult(path, notebook, results, wall.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Runs one code cell within the cell timeout and what is <paramref name="remaining"/> of the notebook's. A failure
+    /// that stops the run (timeout, dead kernel) is thrown by the kernel and becomes the outcome here; the kernel's error is
+    /// the expected one when the cell is tagged <c>raises-exception</c>.</summary>
+    private static async Task<CellOutcome> RunCellAsync(NotebookCell cell, KernelProcess? kernel, string defaultKernel, CellOutputs outputs,
+        ExecutionOptions options, TimeSpan remaining, CancellationToken cancel)
+    {
+        bool notebookLimit = remaining < options.CellTimeout;
+        var limit = notebookLimit ? remaining : options.CellTimeout;
+        CellOutcome outcome;
+        try
+        {
+            if (kernel is null) throw new ArgumentNullException(nameof(kernel), "a notebook with code cells to run needs a kernel");
+            outcome = limit <= TimeSpan.Zero ? new CellOutcome(CellStatus.Timeout, outputs, NotebookTimedOut(options))
+                : await kernel.SubmitAsync(cell.Source, cell.KernelName(defaultKernel), outputs, limit, cancel);
+        }
+        catch (CellTimeoutException)
+        {
+            outcome = new CellOutcome(CellStatus.Timeout, outputs, notebookLimit ? NotebookTimedOut(options)
+                : new CellTimeoutException($"cell timed out after {options.CellTimeout.TotalSeconds:G4} s (--cell-timeout); the kernel was stopped"));
+        }
+        catch (KernelDiedException e) { outcome = new CellOutcome(CellStatus.Error, outputs, e); }
+        if (outcome.Failure is KernelDiedException && kernel!.DiedOfInterrupt)
+        {
+            // The signal may reach the kernel before the runner's handler has cancelled the run: give it a moment.
+            try { await Task.Delay(TimeSpan.FromSeconds(3), cancel); }
+            catch (OperationCanceledException) { }
+            cancel.ThrowIfCancellationRequested();
+        }
+        return outcome.Failure is CellFailedException && cell.HasTag("raises-exception") ? outcome with { Status = CellStatus.Ok } : outcome;
     }
 
     private static CellTimeoutException NotebookTimedOut(ExecutionOptions o)

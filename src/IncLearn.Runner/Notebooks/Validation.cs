@@ -57,13 +57,13 @@ public static class Validation
         try { KernelLanguage.DefaultOf(nb); }
         catch (KernelNotFoundException e) { problems.Add(e.Message); }
         if (nb["metadata"]?["polyglot_notebook"] is null) problems.Add("metadata.polyglot_notebook (kernelInfo) is missing");
-        var cells = (JsonArray)nb["cells"]!;
+        var cells = new NotebookDocument(nb).Cells;
         for (int i = 0; i < cells.Count; i++)
         {
-            var c = (JsonObject)cells[i]!;
-            if (c["cell_type"]!.GetValue<string>() != "code") continue;
-            if (c["metadata"]?["polyglot_notebook"]?["kernelName"] is null) problems.Add($"cell {i}: metadata.polyglot_notebook.kernelName is missing");
-            if (((JsonArray)c["outputs"]!).OfType<JsonObject>().Any(o => o["output_type"]?.GetValue<string>() == "error"))
+            var c = cells[i];
+            if (!c.IsCode) continue;
+            if (c.Metadata?["polyglot_notebook"]?["kernelName"] is null) problems.Add($"cell {i}: metadata.polyglot_notebook.kernelName is missing");
+            if (c.Outputs!.OfType<JsonObject>().Any(o => o["output_type"]?.GetValue<string>() == "error"))
                 problems.Add($"cell {i}: has a stored error output");
         }
         return problems.Select(p => $"{path}: {p}").ToArray();

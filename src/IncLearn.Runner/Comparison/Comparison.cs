@@ -47,8 +47,8 @@ public static partial class Comparison
         for (int c = 0; c < a.Count; c++)
         {
             // A cell that did not run reproduces nothing, even when its stored outputs happen to be empty too.
-            if (b[c].Cell["execution_count"] is null && !NotebookFile.Tags(b[c].Cell).Contains("skip-execution"))
-                return $"cell {b[c].Index} (code cell {c + 1}) did not run: {b[c].Cell["metadata"]?["inclearn"]?["reason"]?.GetValue<string>() ?? "no execution count"}";
+            if (!b[c].Cell.HasRun && !b[c].Cell.HasTag("skip-execution"))
+                return $"cell {b[c].Index} (code cell {c + 1}) did not run: {b[c].Cell.Metadata?["inclearn"]?["reason"]?.GetValue<string>() ?? "no execution count"}";
             var oa = Outputs(a[c].Cell);
             var ob = Outputs(b[c].Cell);
             if (oa.Count != ob.Count)
@@ -97,9 +97,8 @@ public static partial class Comparison
         return true;
     }
 
-    private static List<(int Index, JsonObject Cell)> Cells(JsonObject nb)
-        => ((JsonArray)nb["cells"]!).Select((c, i) => (i, c as JsonObject))
-            .Where(t => t.Item2?["cell_type"]?.GetValue<string>() == "code").Select(t => (t.i, t.Item2!)).ToList();
+    private static List<(int Index, NotebookCell Cell)> Cells(JsonObject nb)
+        => new NotebookDocument(nb).Cells.Select((c, i) => (i, c)).Where(t => t.c.IsCode).ToList();
 
     /// <summary>MIME type of a chart's plotly.js figure JSON.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
@@ -109,10 +108,10 @@ public static partial class Comparison
     /// same JSON, its image draws it); otherwise its type and each MIME type's sanitized content, as text.</summary>
     private sealed record ComparedOutput(string Text, IReadOnlyList<NotebookCheck>? Checks, JsonNode? Figure = null);
 
-    private static List<ComparedOutput> Outputs(JsonObject cell)
+    private static List<ComparedOutput> Outputs(NotebookCell cell)
     {
         var list = new List<ComparedOutput>();
-        if (cell["outputs"] is not JsonArray outs) return list;
+        if (cell.Outputs is not { } outs) return list;
         foreach (var o in outs.OfType<JsonObject>().Where(o => !IsJupyterBootstrap(o) && !IsCompilerWarnings(o)))
         {
             if (o["data"]?[ChecksOutput.MimeType] is JsonNode checks)

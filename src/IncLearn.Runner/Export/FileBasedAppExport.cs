@@ -33,14 +33,14 @@ public static partial class FileBasedAppExport
         var usings = new List<string>();
         var body = new StringBuilder();
         int cellNumber = 0;
-        foreach (var cell in (notebook["cells"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var cell in new NotebookDocument(notebook).Cells)
         {
-            string kind = (string?)cell["cell_type"] ?? "";
-            string source = Source(cell);
+            string kind = cell.Kind;
+            string source = cell.Source;
             if (kind == "markdown") { body.Append(Comment(source)).Append("\n\n"); continue; }
             if (kind != "code") continue;
             cellNumber++;
-            string language = (string?)cell["metadata"]?["polyglot_notebook"]?["kernelName"] ?? (string?)cell["metadata"]?["dotnet_interactive"]?["language"] ?? "csharp";
+            string language = cell.KernelName("csharp");
             body.Append($"// ── cell {cellNumber} ──\n");
             if (language != "csharp") { body.Append(Comment($"({language} cell not exported)\n" + source)).Append('\n'); continue; }
             var code = new List<string>();
@@ -74,13 +74,6 @@ public static partial class FileBasedAppExport
     {
         if (!list.Contains(item)) list.Add(item);
     }
-
-    private static string Source(JsonObject cell) => cell["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l ?? "")),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => "",
-    };
 
     private static string Comment(string markdown)
         => string.Join("\n", markdown.TrimEnd('\n').Split('\n').Select(line =>

@@ -52,10 +52,9 @@ public static partial class Preflight
         try { nb = NotebookFile.Load(notebook); }
         catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException) { yield break; }
         string folder = Path.GetDirectoryName(Path.GetFullPath(notebook))!;
-        foreach (var cell in (nb["cells"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var cell in new NotebookDocument(nb).Cells.Where(c => c.IsCode))
         {
-            if (cell["cell_type"]?.GetValue<string>() != "code") continue;
-            foreach (Match m in AssemblyReference().Matches(NotebookFile.Source(cell)))
+            foreach (Match m in AssemblyReference().Matches(cell.Source))
             {
                 string path = Path.GetFullPath(Path.Combine(folder, m.Groups["path"].Value));
                 if (!File.Exists(path)) yield return path;

@@ -13,9 +13,7 @@ public static class PlotlyScript
     /// <summary>plotly.js source, or null when no restored Plotly.NET package carries it.</summary>
     public static string? Find()
     {
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        string folder = Path.Combine(packages, "plotly.net");
+        string folder = Path.Combine(KernelTool.PackagesFolder(), "plotly.net");
         if (!Directory.Exists(folder)) return null;
         var dlls = Directory.EnumerateFiles(folder, "Plotly.NET.dll", SearchOption.AllDirectories)
             .OrderByDescending(f => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(f)))), out var v) ? v : new Version());

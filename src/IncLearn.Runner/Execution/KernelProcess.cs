@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace IncLearn.Runner;
@@ -17,6 +16,9 @@ namespace IncLearn.Runner;
 /// exit), not from the end of its standard output, which a background child may hold open. Ending the kernel ends its
 /// group, its descendants and every process carrying its tag; those other than the kernel are listed in
 /// <see cref="EndedProcesses"/>.</para>
+/// <para>Why our own pump rather than Microsoft.DotNet.Interactive's <c>StdIoKernelConnector</c>: the connector kills the
+/// kernel process but not its tree (a cell's child processes and build servers would outlive the notebook), and it assumes
+/// a clean standard output, so a cell that writes to the raw stdout breaks its event stream.</para>
 /// </summary>
 public sealed class KernelProcess : IDisposable
 {
@@ -52,7 +54,7 @@ public sealed class KernelProcess : IDisposable
     private readonly object gate = new();
     private CellOutputs? sink;
     private string? pendingToken;
-    private TaskCompletionSource<JsonObject?>? pending;
+    private TaskCompletionSource<KernelEvent?>? pending;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int tokens;
     private bool disposed;
@@ -122,9 +124,8 @@ public sealed class KernelProcess : IDisposable
             }
             if (!kernel.ready.Task.IsCompleted) throw await kernel.DeathAsync("before it was ready");
             await kernel.ready.Task;
-            var warm = new CellOutputs(new Dictionary<string, JsonObject>());
-            var failure = await kernel.SubmitAsync(NoStdinSetup, "csharp", warm, startTimeout, cancel);
-            if (failure is not null) throw new KernelDiedException($"the kernel refused the set-up submission: {failure.Message}");
+            var warm = await kernel.SubmitAsync(NoStdinSetup, "csharp", new CellOutputs([]), startTimeout, cancel);
+            if (warm.Failure is { } failure) throw new KernelDiedException($"the kernel refused the set-up submission: {failure.Message}");
             return kernel;
         }
         catch
@@ -135,14 +136,15 @@ public sealed class KernelProcess : IDisposable
     }
 
     /// <summary>
-    /// Submits one cell and waits for its end. Returns null on success, the kernel's <see cref="CellFailedException"/> on
-    /// failure; throws <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
+    /// Submits one cell and waits for its end. Returns its outcome: <see cref="CellStatus.Ok"/>, or
+    /// <see cref="CellStatus.Error"/> with the kernel's <see cref="CellFailedException"/>. Throws what aborts the run:
+    /// <see cref="CellTimeoutException"/> (after killing the kernel) past <paramref name="timeout"/> and
     /// <see cref="KernelDiedException"/> when the kernel process exits meanwhile. Outputs arrive in <paramref name="outputs"/>
     /// as they are produced, so a timed-out or crashed cell keeps what it printed.
     /// </summary>
-    public async Task<CellFailedException?> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
+    public async Task<CellOutcome> SubmitAsync(string code, string kernelName, CellOutputs outputs, TimeSpan timeout, CancellationToken cancel)
     {
-        var done = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<KernelEvent?>(TaskCreationOptions.RunContinuationsAsynchronously);
         string token = $"inclearn-{Interlocked.Increment(ref tokens)}";
         lock (gate)
         {
@@ -168,7 +170,7 @@ public sealed class KernelProcess : IDisposable
                 }
                 catch (IOException) { /* the kernel is gone: the pump's end reports it */ }
             }
-            JsonObject? terminal;
+            KernelEvent? terminal;
             try { terminal = await done.Task.WaitAsync(timeout, cancel); }
             catch (TimeoutException)
             {
@@ -181,10 +183,12 @@ public sealed class KernelProcess : IDisposable
                 Kill();
                 throw;
             }
-            if (terminal is null) throw await DeathAsync("while running this cell");
-            if (terminal["eventType"]?.GetValue<string>() == "CommandSucceeded") return null;
-            string message = terminal["event"]?["message"]?.GetValue<string>() ?? "the kernel reported a failure without a message";
-            return ErrorOutput.ToError(message);
+            return terminal switch
+            {
+                CommandSucceeded => new CellOutcome(CellStatus.Ok, outputs),
+                CommandFailed f => new CellOutcome(CellStatus.Error, outputs, ErrorOutput.ToFailure(f.Message ?? "the kernel reported a failure without a message")),
+                _ => throw await DeathAsync("while running this cell"),
+            };
         }
         finally
         {
@@ -287,21 +291,14 @@ public sealed class KernelProcess : IDisposable
     /// <summary>One line from the kernel: an event envelope, raw output, or raw output glued before an envelope.</summary>
     private void Dispatch(string line)
     {
-        int json = line.StartsWith('{') ? 0 : line.IndexOf("{\"event\":", StringComparison.Ordinal);
-        if (json > 0) { Raw(line[..json]); line = line[json..]; }
-        JsonObject? envelope = null;
-        if (json >= 0)
-        {
-            try { envelope = JsonNode.Parse(line) as JsonObject; }
-            catch (JsonException) { }
-        }
-        if (envelope?["eventType"]?.GetValue<string>() is not { } type) { Raw(line + "\n"); return; }
+        var (raw, ev) = KernelEventParser.Parse(line);
+        Raw(raw);
+        if (ev is null) return;
         ready.TrySetResult();
         lock (gate)
         {
-            if (envelope["event"] is JsonObject ev) sink?.Apply(type, ev);
-            if (type is "CommandSucceeded" or "CommandFailed" && envelope["command"]?["token"]?.GetValue<string>() == pendingToken)
-                pending?.TrySetResult(envelope);
+            sink?.Apply(ev);
+            if (ev is CommandSucceeded or CommandFailed && ev.CommandToken == pendingToken) pending?.TrySetResult(ev);
         }
     }
 
