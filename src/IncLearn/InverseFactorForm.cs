@@ -112,27 +112,52 @@ internal sealed class InverseFactorForm
         return scale * Math.Sqrt(sum);
     }
 
+    /// <summary>Problems of order at least this split each evaluation into pieces (see <see cref="PieceCount"/>); below it one
+    /// dtpqrt, one dtrsm and one dsyrk do the work, as they always did.</summary>
+    public const int MinimumSplitOrder = 128;
+
+    /// <summary>Rows (of X) and columns (of dtpqrt's trailing updates) per piece, about.</summary>
+    private const int PieceWidth = 64;
+
+    /// <summary>The number of pieces an evaluation of order n is cut into: 1 below <see cref="MinimumSplitOrder"/>, else
+    /// ⌈n/64⌉. It depends on n only, never on the core count or on who calls, so that a lone <see cref="ClosedFormSolution.At"/>
+    /// (pieces on every core) and <see cref="ClosedFormSolution.On"/>'s workers (pieces in turn) compute every entry by the same
+    /// operations. OpenBLAS's own threads would not do: its threaded routines give other last bits than its one-thread ones
+    /// (see BlasThreadGate).</summary>
+    internal static int PieceCount(int n) => n < MinimumSplitOrder ? 1 : (n + PieceWidth - 1) / PieceWidth;
+
+    /// <summary>Start of piece <paramref name="k"/> of <paramref name="count"/> equal pieces of 0..n.</summary>
+    private static int PieceStart(int n, int count, int k) => (int)((long)n * k / count);
+
     /// <summary>Buffers of one evaluation, reused (one per concurrent caller): 64-byte aligned, so that dtpqrt gives the same
-    /// bits on every call (see <see cref="AlignedBuffer"/>).</summary>
-    private sealed class Workspace(int n, int nb)
+    /// bits on every call (see <see cref="AlignedBuffer"/>); each piece of a split update has its own part of
+    /// <see cref="Work"/>, at a fixed place.</summary>
+    private sealed class Workspace(int n, int nb, int pieces)
     {
-        public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(nb * n);
+        public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(Math.Max(nb * n, nb * PieceWidth * pieces));
         public readonly double[] LogS = new double[n], TopScale = new double[n];
     }
 
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
 
     /// <summary>W(t) for a finite t ≥ 0, or null when a column scale leaves e^{±<see cref="MaxLogScale"/>} or the result is not
-    /// finite (the caller then uses the exact path).</summary>
-    public Matrix<double>? TryAt(double t)
+    /// finite (the caller then uses the exact path). With <paramref name="allCores"/> the pieces of the evaluation run on
+    /// every core; without, in turn on the calling thread (a parallel caller's worker). The bits are the same either way.</summary>
+    public Matrix<double>? TryAt(double t, bool allCores = false)
     {
-        int nb = Math.Min(BlockSize, n);
-        var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb);
-        try { return Evaluate(t, ws, nb); }
+        int nb = Math.Min(BlockSize, n), pieces = PieceCount(n);
+        var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb, pieces);
+        try { return Evaluate(t, ws, nb, pieces, allCores && pieces > 1 && Environment.ProcessorCount > 1); }
         finally { spares.Add(ws); }
     }
 
-    private Matrix<double>? Evaluate(double t, Workspace ws, int nb)
+    private static void ForEachPiece(int count, bool allCores, Action<int> body)
+    {
+        if (allCores) Parallel.For(0, count, Numerics.OneWorkerPerCore, body);
+        else for (int k = 0; k < count; k++) body(k);
+    }
+
+    private Matrix<double>? Evaluate(double t, Workspace ws, int nb, int pieces, bool allCores)
     {
         var logS = ws.LogS;
         var topScale = ws.TopScale;
@@ -152,7 +177,8 @@ internal sealed class InverseFactorForm
         a.Clear();
         for (int j = 0; j < n; j++)
             for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * topScale[j];
-        NativeLapack.TriangularPairQr(n, nb, a, bottom, ws.TBlock.Span, ws.Work.Span);
+        if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, a, bottom, ws.TBlock.Span, ws.Work.Span);
+        else SplitTriangularPairQr(ws, nb, pieces, allCores);
         // X = Φ·S⁻¹, then X ← X·R̂⁻¹.
         var x = ws.X.Span;
         for (int j = 0; j < n; j++)
@@ -160,9 +186,37 @@ internal sealed class InverseFactorForm
             double inv = Math.Exp(-logS[j]);
             for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
         }
-        NativeLapack.SolveRightUpper(n, n, a, x);
         var w = GC.AllocateUninitializedArray<double>(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
-        NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
+        if (pieces == 1)
+        {
+            NativeLapack.SolveRightUpper(n, n, a, x);
+            NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
+        }
+        else
+        {
+            // Rows of X are solved independently (dtrsm per block of rows); W = XXᵀ's lower triangle by blocks: dsyrk on the
+            // diagonal blocks, dgemm below them; block (p, q), q ≤ p, is task p(p + 1)/2 + q.
+            var xa = ws.X;
+            var ra = ws.A;
+            ForEachPiece(pieces, allCores, k =>
+            {
+                int i0 = PieceStart(n, pieces, k), i1 = PieceStart(n, pieces, k + 1);
+                NativeLapack.SolveRightUpper(i1 - i0, n, ra.Span, xa.Span[i0..], n);
+            });
+            int tasks = pieces * (pieces + 1) / 2;
+            ForEachPiece(tasks, allCores, task =>
+            {
+                int p = (int)((Math.Sqrt(8.0 * task + 1) - 1) / 2);
+                while (p * (p + 1) / 2 > task) p--;
+                while ((p + 1) * (p + 2) / 2 <= task) p++;
+                int q = task - p * (p + 1) / 2;
+                int row0 = PieceStart(n, pieces, p), row1 = PieceStart(n, pieces, p + 1);
+                int col0 = PieceStart(n, pieces, q), col1 = PieceStart(n, pieces, q + 1);
+                var xs = xa.Span;
+                if (p == q) NativeLapack.Syrk(false, row1 - row0, n, 1.0, xs[row0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
+                else NativeLapack.Gemm(false, true, row1 - row0, col1 - col0, n, 1.0, xs[row0..], n, xs[col0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
+            });
+        }
         for (int j = 0; j < n; j++)
             for (int i = j; i < n; i++)
             {
@@ -171,5 +225,36 @@ internal sealed class InverseFactorForm
                 w[i * n + j] = v;
             }
         return Matrix<double>.Build.Dense(n, n, w);
+    }
+
+    /// <summary>dtpqrt (M = N = L = n, block size nb) written out: per block of nb columns, the panel's QR (dtpqrt2) and then
+    /// its block reflector applied to the columns to its right (dtprfb) — columns that it transforms independently, so they
+    /// are cut into pieces of fixed width (by n and the panel only) that may run on every core. The loop bounds are LAPACK's
+    /// (MB = min(M − L + I + IB − 1, M), LB = MB − M + L − I + 1, or 0 once I ≥ L, in its 1-based terms).</summary>
+    private void SplitTriangularPairQr(Workspace ws, int nb, int pieces, bool allCores)
+    {
+        var aBuf = ws.A;
+        var bBuf = ws.Bottom;
+        var tBuf = ws.TBlock;
+        var workBuf = ws.Work;
+        for (int i = 0; i < n; i += nb)
+        {
+            int ib = Math.Min(n - i, nb);
+            int mb = Math.Min(i + ib, n);
+            int lb = i + 1 >= n ? 0 : mb - i;
+            NativeLapack.TriangularPairPanelQr(mb, ib, lb, aBuf.Span[(i * n + i)..], n, bBuf.Span[(i * n)..], n, tBuf.Span[(i * nb)..], nb);
+            int first = i + ib, columns = n - first;
+            if (columns <= 0) continue;
+            int count = Math.Min(pieces, (columns + PieceWidth - 1) / PieceWidth);
+            int panel = i, block = ib, rows = mb, trapezoid = lb;
+            ForEachPiece(count, allCores, k =>
+            {
+                int c0 = first + PieceStart(columns, count, k), c1 = first + PieceStart(columns, count, k + 1);
+                NativeLapack.ApplyTriangularPairReflector(rows, c1 - c0, block, trapezoid,
+                    bBuf.Span[(panel * n)..], n, tBuf.Span[(panel * nb)..], nb,
+                    aBuf.Span[(c0 * n + panel)..], n, bBuf.Span[(c0 * n)..], n,
+                    workBuf.Span.Slice(k * nb * PieceWidth, block * (c1 - c0)));
+            });
+        }
     }
 }
