@@ -17,7 +17,11 @@ namespace IncLearn;
 /// <para>Fast path. On OpenBLAS (the default where it is found, see NativeLapack), <see cref="At"/> and <see cref="On"/>
 /// evaluate an invertible W̃₀ whose inverse factor is well conditioned through LAPACK's blocked routines instead (the internal
 /// InverseFactorForm: about 8n³/3 BLAS-3 flops per time against the graded QR's 6.7n³ column by column), and only there: it
-/// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.</para>
+/// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.
+/// A lone <see cref="At"/> on the fast path runs on every core from n = 128 on, in pieces fixed by n that <see cref="On"/>'s
+/// workers run in turn: the same bits either way. The set-up (this constructor, and the eigendecomposition in
+/// <see cref="IncLearn.Target.FromMatrix"/>) runs on one OpenBLAS thread per core from n = 64 on; its last bits may differ
+/// between machines with other core counts (by ~1e-14 relative in W(t), tested), never between runs on one machine.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with
 /// those directions removed. As t → ∞ the weights e^{s_g t} separate the groups completely and D → diag(1/σ, ∞), so

@@ -25,6 +25,11 @@ namespace IncLearn;
 /// only when q ≤ <see cref="MaxConditionBound"/> (then the error is ≤ 3.3e-13 by that envelope; issue 13 asks for 1e-12) and each
 /// column scale s_j lies within e^{±<see cref="MaxLogScale"/>}; otherwise it declines and the exact path answers. Shapes with
 /// r &lt; n never take it.</para>
+/// <para>Cores. From n = <see cref="MinimumSplitOrder"/> on, an evaluation is cut into pieces whose number depends on n only
+/// (<see cref="PieceCount"/>): dtpqrt's trailing updates by columns (its blocked loop written out: dtpqrt2, then dtprfb per
+/// piece), dtrsm by rows, XXᵀ by blocks. A lone call runs the pieces on every core, <see cref="ClosedFormSolution.On"/>'s workers
+/// run them in turn, with the same bits. OpenBLAS's own threads are not used here: they change the last bits with the thread
+/// count (see BlasThreadGate), which would make At and On disagree.</para>
 /// </summary>
 internal sealed class InverseFactorForm
 {
