@@ -84,9 +84,11 @@ internal sealed class InverseFactorForm
     }
 
     /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
-    /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MᵀM‖_F^{1/2} (one dsyrk) and
-    /// ‖(MᵀM)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MᵀM)^k‖₂ = ‖M‖₂^{2k}. On the n = 1000 benchmark
-    /// problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second decides there).</summary>
+    /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MMᵀ‖_F^{1/2} (one dlauum, or dsyrk where
+    /// OpenBLAS lacks it) and ‖(MMᵀ)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MMᵀ)^k‖₂ = ‖M‖₂^{2k}
+    /// (MMᵀ and MᵀM have the same eigenvalues, so the same Frobenius norms: MMᵀ is taken because M is triangular and dlauum
+    /// forms it in a third of dsyrk's flops). On the n = 1000 benchmark problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second
+    /// decides there).</summary>
     internal static double InverseNormBound(double[] t, double[] columnNorm, int n)
     {
         // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
@@ -95,13 +97,22 @@ internal sealed class InverseFactorForm
             for (int i = 0; i <= k; i++) mt[i * n + k] = columnNorm[i] * t[k * n + i];
         double q = Frobenius(mt);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        var b = new double[n * n];
-        NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);                 // lower triangle of Mᵀ·M
+        double[] b;
+        if (NativeLapack.HasTriangularGram)
+        {
+            b = (double[])mt.Clone();
+            NativeLapack.LowerTriangularGram(b, n);                              // lower triangle of (Mᵀ)ᵀ·Mᵀ = M·Mᵀ
+        }
+        else
+        {
+            b = new double[n * n];
+            NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);              // lower triangle of Mᵀ·M: the same norms
+        }
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) b[i * n + j] = b[j * n + i];
         q = Math.Sqrt(Frobenius(b));
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MᵀM)², into Mᵀ's buffer
+        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MMᵀ)², into Mᵀ's buffer
         return Math.Sqrt(Math.Sqrt(Frobenius(mt)));
     }
 

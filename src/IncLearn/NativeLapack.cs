@@ -27,6 +27,7 @@ internal static unsafe class NativeLapack
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, int, double, double*, int, double*, int, void> Dtrsm;
     private static readonly delegate* unmanaged[Cdecl]<int, void> SetNumThreads;
     private static readonly delegate* unmanaged[Cdecl]<int*, int*, int*, double*, int*, double*, int*, double*, int*, int*, void> Dtpqrt2;
+    private static readonly delegate* unmanaged[Cdecl]<byte*, int*, double*, int*, int*, nuint, void> Dlauum;
     private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, byte*, byte*, int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, double*, int*, nuint, nuint, nuint, nuint, void> Dtprfb;
 
     static NativeLapack()
@@ -56,6 +57,8 @@ internal static unsafe class NativeLapack
                     Dtpqrt2 = (delegate* unmanaged[Cdecl]<int*, int*, int*, double*, int*, double*, int*, double*, int*, int*, void>)p2;
                     Dtprfb = (delegate* unmanaged[Cdecl]<byte*, byte*, byte*, byte*, int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, double*, int*, nuint, nuint, nuint, nuint, void>)rfb;
                 }
+                if (NativeLibrary.TryGetExport(handle, "dlauum_", out var lauum))
+                    Dlauum = (delegate* unmanaged[Cdecl]<byte*, int*, double*, int*, int*, nuint, void>)lauum;
                 LibraryName = name;
                 // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
                 // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
@@ -312,6 +315,30 @@ internal static unsafe class NativeLapack
                 Dtrsm(colMajor, right, upper, noTrans, nonUnit, m, n, 1.0, pr, n, pb, ldb);
         }
         finally { BlasThreadGate.Leave(entered); }
+    }
+
+    /// <summary>Whether <see cref="LowerTriangularGram"/> is available (dlauum).</summary>
+    public static bool HasTriangularGram => Dlauum != null;
+
+    /// <summary>The lower triangle of LᵀL for a lower-triangular n×n L (column-major; its upper triangle is not read), in place
+    /// (dlauum 'L': n³/3 flops, a third of dsyrk's on the full square). Runs on a 64-byte-aligned copy (see Preferred).</summary>
+    public static void LowerTriangularGram(double[] l, int n)
+    {
+        if (!HasTriangularGram) throw new InvalidOperationException("dlauum is not available");
+        if (n == 0) return;
+        CheckSpan(l.Length, n, n, n, nameof(l));
+        var aligned = new AlignedBuffer(l.Length);
+        l.CopyTo(aligned.Span);
+        byte uplo = (byte)'L';
+        int nn = n, lda = n, info = 0;
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = aligned.Span) Dlauum(&uplo, &nn, pa, &lda, &info, 1);
+        }
+        finally { BlasThreadGate.Leave(entered); }
+        if (info != 0) throw new InvalidOperationException($"LAPACK dlauum failed with info = {info}");
+        aligned.Span.CopyTo(l);
     }
 
     /// <summary>Whether dtpqrt's two building blocks (dtpqrt2, dtprfb) are available, so that a caller can run dtpqrt's
