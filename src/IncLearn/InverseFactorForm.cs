@@ -17,7 +17,7 @@ namespace IncLearn;
 /// 1/σ_min(N̂). Since N̂ᵀN̂ is the unit-diagonal scaling of C R₀ᵀR₀ C + D, and adding a non-negative diagonal cannot lower the
 /// smallest eigenvalue of a unit-diagonal scaling below min(1, its value without it), σ_min(N̂) ≥ min(1, σ_min(R̄₀)) for every
 /// t and α, R̄₀ = R₀ with unit columns; and 1/σ_min(R̄₀) = ‖M‖₂ with M = diag(‖R₀e_j‖)·T, bounded once by
-/// q = ‖(MᵀM)²‖_F^{1/4} ≥ ‖M‖₂ (<see cref="ConditionBound"/>). Measured against 100–12,000-digit references, the error
+/// q = ‖(MMᵀ)²‖_F^{1/4} ≥ ‖M‖₂ (<see cref="ConditionBound"/>). Measured against 100–12,000-digit references, the error
 /// stayed ≤ 0.72·ε·‖M‖₂ wherever the scales were in range: on the stored ones (tests/IncLearn.Tests/Reference, with shapes
 /// ill-conditioned in rotated directions up to q ≈ 3.3e3; 110 matrices answered, error ≤ 6.5e-14) and on one-off sweeps
 /// of the same form written in NumPy (make_reference.py with STRESS=1, and rotated shapes up to cond 1e10 for n ≤ 24; the 0.72
@@ -56,7 +56,7 @@ internal sealed class InverseFactorForm
         ConditionBound = conditionBound;
     }
 
-    /// <summary>q ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T: the first of ‖M‖_F, ‖MᵀM‖_F^{1/2}, ‖(MᵀM)²‖_F^{1/4} that is ≤
+    /// <summary>q ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T: the first of ‖M‖_F, ‖MMᵀ‖_F^{1/2}, ‖(MMᵀ)²‖_F^{1/4} that is ≤
     /// <see cref="MaxConditionBound"/> (see InverseNormBound).</summary>
     public double ConditionBound { get; }
 
@@ -132,25 +132,26 @@ internal sealed class InverseFactorForm
     /// dtpqrt, one dtrsm and one dsyrk do the work, as they always did.</summary>
     public const int MinimumSplitOrder = 128;
 
-    /// <summary>Rows (of X) and columns (of dtpqrt's trailing updates) per piece, about.</summary>
+    /// <summary>Columns of dtpqrt's trailing update per piece, at least (narrower updates are not cut further).</summary>
     private const int PieceWidth = 64;
 
-    /// <summary>The number of pieces an evaluation of order n is cut into: 1 below <see cref="MinimumSplitOrder"/>, else
-    /// ⌈n/64⌉. It depends on n only, never on the core count or on who calls, so that a lone <see cref="ClosedFormSolution.At"/>
-    /// (pieces on every core) and <see cref="ClosedFormSolution.On"/>'s workers (pieces in turn) compute every entry by the same
-    /// operations. OpenBLAS's own threads would not do: its threaded routines give other last bits than its one-thread ones
-    /// (see BlasThreadGate).</summary>
-    internal static int PieceCount(int n) => n < MinimumSplitOrder ? 1 : (n + PieceWidth - 1) / PieceWidth;
+    /// <summary>The number of pieces an evaluation of order n is cut into: 1 below <see cref="MinimumSplitOrder"/>, 2 below
+    /// 384, else 4. It depends on n only, never on the core count or on who calls, so that a lone
+    /// <see cref="ClosedFormSolution.At"/> (pieces on every core) and <see cref="ClosedFormSolution.On"/>'s workers (pieces in
+    /// turn) compute every entry by the same operations. OpenBLAS's own threads would not do: its threaded routines give other
+    /// last bits than its one-thread ones (see BlasThreadGate). Few pieces, because each one packs its operands again (a dtrsm
+    /// piece packs all of R̂); 2 and 4 share 2 or 4 cores evenly.</summary>
+    internal static int PieceCount(int n) => n < MinimumSplitOrder ? 1 : n < 384 ? 2 : 4;
 
     /// <summary>Start of piece <paramref name="k"/> of <paramref name="count"/> equal pieces of 0..n.</summary>
     private static int PieceStart(int n, int count, int k) => (int)((long)n * k / count);
 
     /// <summary>Buffers of one evaluation, reused (one per concurrent caller): 64-byte aligned, so that dtpqrt gives the same
-    /// bits on every call (see <see cref="AlignedBuffer"/>); each piece of a split update has its own part of
-    /// <see cref="Work"/>, at a fixed place.</summary>
-    private sealed class Workspace(int n, int nb, int pieces)
+    /// bits on every call (see <see cref="AlignedBuffer"/>); each piece of a split update uses the part of
+    /// <see cref="Work"/> that lies at its columns.</summary>
+    private sealed class Workspace(int n, int nb)
     {
-        public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(Math.Max(nb * n, nb * PieceWidth * pieces));
+        public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(nb * n);
         public readonly double[] LogS = new double[n], TopScale = new double[n];
     }
 
@@ -162,7 +163,7 @@ internal sealed class InverseFactorForm
     public Matrix<double>? TryAt(double t, bool allCores = false)
     {
         int nb = Math.Min(BlockSize, n), pieces = PieceCount(n);
-        var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb, pieces);
+        var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb);
         try { return Evaluate(t, ws, nb, pieces, allCores && pieces > 1 && Environment.ProcessorCount > 1); }
         finally { spares.Add(ws); }
     }
@@ -269,7 +270,7 @@ internal sealed class InverseFactorForm
                 NativeLapack.ApplyTriangularPairReflector(rows, c1 - c0, block, trapezoid,
                     bBuf.Span[(panel * n)..], n, tBuf.Span[(panel * nb)..], nb,
                     aBuf.Span[(c0 * n + panel)..], n, bBuf.Span[(c0 * n)..], n,
-                    workBuf.Span.Slice(k * nb * PieceWidth, block * (c1 - c0)));
+                    workBuf.Span.Slice(block * (c0 - first), block * (c1 - c0)));
             });
         }
     }

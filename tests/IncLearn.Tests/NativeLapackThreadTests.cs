@@ -114,6 +114,7 @@ public class NativeLapackThreadTests(ITestOutputHelper output)
     [Theory]
     [InlineData(130)]
     [InlineData(300)]
+    [InlineData(401)]
     public void AtAloneGivesTheBitsOfOnsWorkers(int n) => Native(() =>
     {
         // At cuts a large evaluation into pieces fixed by n and runs them on every core; On's workers run the same pieces in
