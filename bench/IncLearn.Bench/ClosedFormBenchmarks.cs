@@ -4,15 +4,20 @@ using MathNet.Numerics.LinearAlgebra;
 namespace IncLearn.Bench;
 
 /// <summary>
-/// Proposition 1 on the issue-13 problem (<see cref="Problem"/>): building Target + ClosedFormSolution, one time point, the 200-point
-/// grid (On, both cores), and the managed machine limits the per-point cost is measured against (one n×n product and one
-/// symmetric eigendecomposition through MathNet's managed provider; bench/peers.py measures the same through OpenBLAS).
+/// Proposition 1 on the issue-13 problem (<see cref="Problem"/>): building Target + ClosedFormSolution (and each part), one time
+/// point on all cores and on one, one point of the rank-deficient shapes, the 200-point grid (On, both cores), and the managed
+/// machine limits the per-point cost is measured against (one n×n product and one symmetric eigendecomposition through
+/// MathNet's managed provider; bench/peers.py measures the same through OpenBLAS).
 /// </summary>
 [Config(typeof(LongRunConfig))]
 public class ClosedFormBenchmarks
 {
     private Problem problem = null!;
+    private Target target = null!;
+    private Initialization initialization = null!;
     private ClosedFormSolution solution = null!;
+    private ClosedFormSolution halfWidth = null!;
+    private ClosedFormSolution lowRank = null!;
     private Matrix<double> square = null!;
 
     /// <summary>Problem size.</summary>
@@ -23,15 +28,39 @@ public class ClosedFormBenchmarks
     public void Setup()
     {
         problem = Problem.Create(N);
-        solution = new ClosedFormSolution(problem.MakeTarget(), problem.MakeInitialization());
+        target = problem.MakeTarget();
+        initialization = problem.MakeInitialization();
+        solution = new ClosedFormSolution(target, initialization);
+        var deficient = problem.RankDeficientInitializations();
+        halfWidth = new ClosedFormSolution(target, deficient[0].Init);
+        lowRank = new ClosedFormSolution(target, deficient[1].Init);
         square = Numerics.Symmetrize(problem.Shape);
     }
 
     [Benchmark]
     public int TargetAndConstructor() => new ClosedFormSolution(problem.MakeTarget(), problem.MakeInitialization()).Target.K;
 
+    /// <summary>The set-up's two parts: the eigendecomposition of Y (Target) and the constructor (Ũ, the fast path's factors).</summary>
+    [Benchmark]
+    public int TargetOnly() => problem.MakeTarget().K;
+
+    [Benchmark]
+    public bool ConstructorOnly() => new ClosedFormSolution(target, initialization).IsInitialInvertible;
+
+    /// <summary>One point alone: its pieces on every core (n ≥ 128).</summary>
     [Benchmark]
     public double AtOnePoint() => solution.At(problem.Times[100])[0, 0];
+
+    /// <summary>One point on one core, as one of On's workers computes it.</summary>
+    [Benchmark]
+    public double AtOnePointOneCore() => solution.AtOneCore(problem.Times[100])[0, 0];
+
+    /// <summary>One point of the rank-deficient shapes (exact graded QR): r = n/2, and r = n of rank n/2.</summary>
+    [Benchmark]
+    public double AtOnePointHalfWidth() => halfWidth.At(problem.Times[100])[0, 0];
+
+    [Benchmark]
+    public double AtOnePointRankHalf() => lowRank.At(problem.Times[100])[0, 0];
 
     [Benchmark(Baseline = true)]
     public int On200Points() => solution.On(problem.Times).Count;

@@ -20,6 +20,17 @@ public sealed record Problem(int N, Matrix<double> Y, Matrix<double> Shape, doub
 
     public Initialization MakeInitialization() => IncLearn.Initialization.FromShape(Shape, Alpha);
 
+    /// <summary>Rank-deficient shapes (Remark III-C2), derived from Ū₀ the same way in bench/peers.py: r = n/2 (Ū₀'s first
+    /// n/2 columns), and r = n with rank n/2 (those columns times Ū₀'s first n/2 rows, over √(n/2)). Both go to the exact
+    /// graded QR: the fast path needs an invertible W̃₀.</summary>
+    public (string Name, Initialization Init)[] RankDeficientInitializations()
+    {
+        int h = Math.Max(1, N / 2);
+        var half = Shape.SubMatrix(0, N, 0, h);
+        var lowRank = half * Shape.SubMatrix(0, h, 0, N) / Math.Sqrt(h);
+        return [("r = n/2", IncLearn.Initialization.FromShape(half, Alpha)), ("r = n, rank n/2", IncLearn.Initialization.FromShape(lowRank, Alpha))];
+    }
+
     /// <summary>Writes Y, Ū₀, α and the times as JSON for bench/peers.py.</summary>
     public void Save(string directory)
     {

@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace IncLearn.Bench;
 
-/// <summary>Stopwatch medians of the closed form (one point, 200 points), the integrators (at the loosest rtol within 1e-8 of the
-/// closed form) and the machine's OpenBLAS dgemm and dsyevd on one core, in one run, for bench/RESULTS.md; BenchmarkDotNet
+/// <summary>Stopwatch medians of the set-up (Target, constructor), the closed form (one point on all cores and on one core,
+/// 200 points, and the rank-deficient shapes r = n/2 and r = n of rank n/2), the integrators (at the loosest rtol within 1e-8
+/// of the closed form) and the machine's OpenBLAS dgemm and dsyevd, in one run, for bench/RESULTS.md; BenchmarkDotNet
 /// (ClosedFormBenchmarks) measures the same operations with its own statistics.</summary>
 public static class QuickTable
 {
@@ -49,9 +50,11 @@ public static class QuickTable
     {
         if (sizes.Length == 1 && sizes[0] == 0) sizes = [10, 50, 200];
         var dataDir = Path.Combine(AppContext.BaseDirectory, "../../../../data");
-        Console.WriteLine($"// INCLEARN_NATIVE = {Environment.GetEnvironmentVariable("INCLEARN_NATIVE") ?? "unset"}, OpenBLAS used by default: {NativeLapack.IsPreferred}");
-        Console.WriteLine("| n | Target + constructor | `At` one point | `On` 200 points | integrator DOP853 200 points (rtol, error) | integrator DP45 200 points | OpenBLAS dgemm n×n | OpenBLAS dsyevd n×n |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        int cores = Environment.ProcessorCount;
+        Console.WriteLine($"// INCLEARN_NATIVE = {Environment.GetEnvironmentVariable("INCLEARN_NATIVE") ?? "unset"}, OpenBLAS used by default: {NativeLapack.IsPreferred}, {cores} cores");
+        Console.WriteLine("| n | `Target` | constructor | `At` one point, all cores | `At` one point, one core | `On` 200 points | integrator DOP853 200 points (rtol, error) | integrator DP45 200 points | OpenBLAS dgemm n×n, 1 thread | OpenBLAS dsyevd n×n, 1 thread | dsyevd, all cores |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var rankDeficientRows = new List<string>();
         foreach (int n in sizes)
         {
             var p = Problem.Create(n);
@@ -60,14 +63,16 @@ public static class QuickTable
             var init = p.MakeInitialization();
             var cf = new ClosedFormSolution(target, init);
             int reps = n <= 50 ? 21 : n <= 200 ? 5 : 3;
-            Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}");
+            Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}, {InverseFactorForm.PieceCount(n)} piece(s) per evaluation");
             if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
-            double build = Median(() => new ClosedFormSolution(p.MakeTarget(), init), reps);
+            double targetMs = Median(() => p.MakeTarget(), reps);
+            double build = Median(() => new ClosedFormSolution(target, init), reps);
             double at = Median(() => cf.At(p.Times[100]), reps);
+            double atOne = Median(() => cf.AtOneCore(p.Times[100]), reps);
             if (n <= 200)
             {
                 double serial = Median(() => p.Times.Select(cf.At).ToArray(), 3);
-                Console.WriteLine($"// n = {n}: 200 points serially {serial:G3} ms");
+                Console.WriteLine($"// n = {n}: 200 points serially (At, all cores) {serial:G3} ms");
             }
             double on = Median(() => cf.On(p.Times), n <= 200 ? 3 : 1, warmUp: n < 500);
             string Integrator(OdeMethod method)
@@ -85,15 +90,31 @@ public static class QuickTable
                 return "no rtol down to 1e-11 within 1e-8";
             }
             string dp853 = Integrator(OdeMethod.DormandPrince853), dp45 = Integrator(OdeMethod.DormandPrince45);
-            string gemm = "–", eigh = "–";
+            string gemm = "–", eigh = "–", eighAll = "–";
             if (NativeLapack.IsAvailable)
             {
                 var a = p.Shape;
                 var s = Numerics.Symmetrize(a);
                 gemm = $"{Median(() => NativeLapack.Multiply(a, false, a, false, native: true), n <= 200 ? 21 : 7):G3} ms";
                 eigh = $"{Median(() => NativeLapack.SymmetricEigen(s, native: true), n <= 200 ? 11 : 3):G3} ms";
+                if (NativeLapack.CanSetThreads)
+                    eighAll = $"{Median(() => BlasThreadGate.WithThreads(cores, () => NativeLapack.SymmetricEigen(s, native: true)), n <= 200 ? 11 : 3):G3} ms";
             }
-            Console.WriteLine($"| {n} | {build:G3} ms | {at:G3} ms | {(double.IsNaN(on) ? "–" : $"{on:G3} ms")} | {dp853} | {dp45} | {gemm} | {eigh} |");
+            Console.WriteLine($"| {n} | {targetMs:G3} ms | {build:G3} ms | {at:G3} ms | {atOne:G3} ms | {(double.IsNaN(on) ? "–" : $"{on:G3} ms")} | {dp853} | {dp45} | {gemm} | {eigh} | {eighAll} |");
+            if (n >= 10)
+                foreach (var (name, deficient) in p.RankDeficientInitializations())
+                {
+                    var rd = new ClosedFormSolution(target, deficient);
+                    int rdReps = n <= 200 ? 5 : n <= 500 ? 3 : 1;
+                    double rdBuild = Median(() => new ClosedFormSolution(target, deficient), rdReps);
+                    double rdAt = Median(() => rd.At(p.Times[100]), rdReps, warmUp: n < 1000);
+                    string rdOn = n <= 200 ? $"{Median(() => rd.On(p.Times), 1):G3} ms" : "–";
+                    rankDeficientRows.Add($"| {n} | {name} | {(rd.UsesInverseFactorForm ? "fast path" : "exact graded QR")} | {rdBuild:G3} ms | {rdAt:G3} ms | {rdOn} | {eigh} |");
+                }
         }
+        Console.WriteLine();
+        Console.WriteLine("| n | rank-deficient shape | path | constructor | `At` one point | `On` 200 points | OpenBLAS dsyevd n×n, 1 thread |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var row in rankDeficientRows) Console.WriteLine(row);
     }
 }

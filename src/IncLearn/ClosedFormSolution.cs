@@ -17,7 +17,11 @@ namespace IncLearn;
 /// <para>Fast path. On OpenBLAS (the default where it is found, see NativeLapack), <see cref="At"/> and <see cref="On"/>
 /// evaluate an invertible W̃₀ whose inverse factor is well conditioned through LAPACK's blocked routines instead (the internal
 /// InverseFactorForm: about 8n³/3 BLAS-3 flops per time against the graded QR's 6.7n³ column by column), and only there: it
-/// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.</para>
+/// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.
+/// A lone <see cref="At"/> on the fast path runs on every core from n = 128 on, in pieces fixed by n that <see cref="On"/>'s
+/// workers run in turn: the same bits either way. The set-up (this constructor, and the eigendecomposition in
+/// <see cref="IncLearn.Target.FromMatrix"/>) runs on one OpenBLAS thread per core from n = 64 on; its last bits may differ
+/// between machines with other core counts (by ~1e-14 relative in W(t), tested), never between runs on one machine.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with
 /// those directions removed. As t → ∞ the weights e^{s_g t} separate the groups completely and D → diag(1/σ, ∞), so
@@ -57,25 +61,35 @@ public sealed class ClosedFormSolution
         Initialization = initialization;
         sigma = target.Eigenvalues.ToArray();
         logAlpha = initialization.LogAlpha;
-        shape = new RotatedInitialShape(target, initialization.Shape);
-        var ut = shape.UTilde;
         int n = target.N;
+        // Set-up work on every core (BlasThreadGate.Setup): Ũ = ΦᵀŪ₀ and, on OpenBLAS, the fast path's factors.
+        (shape, inverseForm) = BlasThreadGate.Setup(n, () =>
+        {
+            var rotated = new RotatedInitialShape(target, initialization.Shape);
+            // Only on OpenBLAS: with INCLEARN_NATIVE=0 (or no library) every point runs the exact graded QR.
+            var form = NativeLapack.IsPreferred ? InverseFactorForm.TryCreate(target, rotated.UTilde, initialization.LogAlpha) : null;
+            return (rotated, form);
+        });
+        var ut = shape.UTilde;
         r = ut.ColumnCount;
+        // Row scales of Ũ (read column by column from MathNet's column-major storage: its indexer costs more than the work).
+        var u = ut.AsColumnMajorArray() ?? ut.ToColumnMajorArray();
+        var rowMax = new double[n];
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i < n; i++) rowMax[i] = Math.Max(rowMax[i], Math.Abs(u[j * n + i]));
         var rowScaled = new double[n * r];
         logRowNorm = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double s = 0;
-            for (int j = 0; j < r; j++) s = Math.Max(s, Math.Abs(ut[i, j]));
+            double s = rowMax[i];
             logRowNorm[i] = s > 0 ? Math.Log(s) : double.NegativeInfinity;
-            for (int j = 0; j < r; j++) rowScaled[i * r + j] = s > 0 ? ut[i, j] / s : 0;
+            if (s > 0)
+                for (int j = 0; j < r; j++) rowScaled[i * r + j] = u[j * n + i] / s;
         }
         bool compress = compressWideShapes && r > n;
         m = compress ? n : r;
         mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
-        // Only on OpenBLAS: with INCLEARN_NATIVE=0 (or no library) every point runs the exact graded QR.
-        if (NativeLapack.IsPreferred) inverseForm = InverseFactorForm.TryCreate(target, ut, logAlpha);
     }
 
     /// <summary>Whether <see cref="At"/> evaluates through the BLAS-3 fast path (OpenBLAS in use, W̃₀ invertible with a
@@ -103,11 +117,26 @@ public sealed class ClosedFormSolution
 
     /// <summary>W(t) = Φ W̃(t) Φᵀ for t ∈ [0, ∞] (t = +∞ gives <see cref="Limit"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">t is negative or NaN.</exception>
+    /// <remarks>On the fast path a large problem's evaluation is cut into pieces that run on every core; <see cref="On"/>
+    /// runs the same pieces in turn inside each worker, so both give the same bits.</remarks>
     public Matrix<double> At(double t)
     {
         Numerics.CheckTime(t, nameof(t));
+        return Evaluate(t, allCores: true);
+    }
+
+    /// <summary>As <see cref="At"/> on the calling thread's core only, as one of <see cref="On"/>'s workers computes it (the
+    /// benchmarks compare both).</summary>
+    internal Matrix<double> AtOneCore(double t)
+    {
+        Numerics.CheckTime(t, nameof(t));
+        return Evaluate(t, allCores: false);
+    }
+
+    private Matrix<double> Evaluate(double t, bool allCores)
+    {
         if (double.IsPositiveInfinity(t)) return Limit();
-        if (inverseForm?.TryAt(t) is { } fast) return fast;
+        if (inverseForm?.TryAt(t, allCores) is { } fast) return fast;
         var pf = NativeLapack.Multiply(Target.Phi, false, FactorAt(t), false);
         return Gram(pf);
     }
@@ -129,7 +158,10 @@ public sealed class ClosedFormSolution
     {
         Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var result = new Matrix<double>[times.Count];
-        Parallel.For(0, times.Count, Numerics.OneWorkerPerCore, i => result[i] = At(times[i]));
+        // One evaluation per worker, each on its one core: its pieces run in turn (the same pieces as a lone At's). Fewer
+        // times than cores: one after another, each on every core.
+        bool fewTimes = times.Count < Environment.ProcessorCount;
+        Parallel.For(0, times.Count, fewTimes ? Numerics.OneWorker : Numerics.OneWorkerPerCore, i => result[i] = Evaluate(times[i], allCores: fewTimes));
         return result;
     }
 

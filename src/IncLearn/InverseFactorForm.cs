@@ -17,7 +17,7 @@ namespace IncLearn;
 /// 1/σ_min(N̂). Since N̂ᵀN̂ is the unit-diagonal scaling of C R₀ᵀR₀ C + D, and adding a non-negative diagonal cannot lower the
 /// smallest eigenvalue of a unit-diagonal scaling below min(1, its value without it), σ_min(N̂) ≥ min(1, σ_min(R̄₀)) for every
 /// t and α, R̄₀ = R₀ with unit columns; and 1/σ_min(R̄₀) = ‖M‖₂ with M = diag(‖R₀e_j‖)·T, bounded once by
-/// q = ‖(MᵀM)²‖_F^{1/4} ≥ ‖M‖₂ (<see cref="ConditionBound"/>). Measured against 100–12,000-digit references, the error
+/// q = ‖(MMᵀ)²‖_F^{1/4} ≥ ‖M‖₂ (<see cref="ConditionBound"/>). Measured against 100–12,000-digit references, the error
 /// stayed ≤ 0.72·ε·‖M‖₂ wherever the scales were in range: on the stored ones (tests/IncLearn.Tests/Reference, with shapes
 /// ill-conditioned in rotated directions up to q ≈ 3.3e3; 110 matrices answered, error ≤ 6.5e-14) and on one-off sweeps
 /// of the same form written in NumPy (make_reference.py with STRESS=1, and rotated shapes up to cond 1e10 for n ≤ 24; the 0.72
@@ -25,6 +25,11 @@ namespace IncLearn;
 /// only when q ≤ <see cref="MaxConditionBound"/> (then the error is ≤ 3.3e-13 by that envelope; issue 13 asks for 1e-12) and each
 /// column scale s_j lies within e^{±<see cref="MaxLogScale"/>}; otherwise it declines and the exact path answers. Shapes with
 /// r &lt; n never take it.</para>
+/// <para>Cores. From n = <see cref="MinimumSplitOrder"/> on, an evaluation is cut into pieces whose number depends on n only
+/// (<see cref="PieceCount"/>): dtpqrt's trailing updates by columns (its blocked loop written out: dtpqrt2, then dtprfb per
+/// piece), dtrsm by rows, XXᵀ by blocks. A lone call runs the pieces on every core, <see cref="ClosedFormSolution.On"/>'s workers
+/// run them in turn, with the same bits. OpenBLAS's own threads are not used here: they change the last bits with the thread
+/// count (see BlasThreadGate), which would make At and On disagree.</para>
 /// </summary>
 internal sealed class InverseFactorForm
 {
@@ -51,7 +56,7 @@ internal sealed class InverseFactorForm
         ConditionBound = conditionBound;
     }
 
-    /// <summary>q ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T: the first of ‖M‖_F, ‖MᵀM‖_F^{1/2}, ‖(MᵀM)²‖_F^{1/4} that is ≤
+    /// <summary>q ≥ ‖M‖₂ = 1/σ_min(R̄₀), M = diag(‖R₀e_j‖)·T: the first of ‖M‖_F, ‖MMᵀ‖_F^{1/2}, ‖(MMᵀ)²‖_F^{1/4} that is ≤
     /// <see cref="MaxConditionBound"/> (see InverseNormBound).</summary>
     public double ConditionBound { get; }
 
@@ -79,9 +84,11 @@ internal sealed class InverseFactorForm
     }
 
     /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
-    /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MᵀM‖_F^{1/2} (one dsyrk) and
-    /// ‖(MᵀM)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MᵀM)^k‖₂ = ‖M‖₂^{2k}. On the n = 1000 benchmark
-    /// problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second decides there).</summary>
+    /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MMᵀ‖_F^{1/2} (one dlauum, or dsyrk where
+    /// OpenBLAS lacks it) and ‖(MMᵀ)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MMᵀ)^k‖₂ = ‖M‖₂^{2k}
+    /// (MMᵀ and MᵀM have the same eigenvalues, so the same Frobenius norms: MMᵀ is taken because M is triangular and dlauum
+    /// forms it in a third of dsyrk's flops). On the n = 1000 benchmark problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second
+    /// decides there).</summary>
     internal static double InverseNormBound(double[] t, double[] columnNorm, int n)
     {
         // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
@@ -90,13 +97,22 @@ internal sealed class InverseFactorForm
             for (int i = 0; i <= k; i++) mt[i * n + k] = columnNorm[i] * t[k * n + i];
         double q = Frobenius(mt);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        var b = new double[n * n];
-        NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);                 // lower triangle of Mᵀ·M
+        double[] b;
+        if (NativeLapack.HasTriangularGram)
+        {
+            b = (double[])mt.Clone();
+            NativeLapack.LowerTriangularGram(b, n);                              // lower triangle of (Mᵀ)ᵀ·Mᵀ = M·Mᵀ
+        }
+        else
+        {
+            b = new double[n * n];
+            NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);              // lower triangle of Mᵀ·M: the same norms
+        }
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) b[i * n + j] = b[j * n + i];
         q = Math.Sqrt(Frobenius(b));
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MᵀM)², into Mᵀ's buffer
+        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MMᵀ)², into Mᵀ's buffer
         return Math.Sqrt(Math.Sqrt(Frobenius(mt)));
     }
 
@@ -112,8 +128,27 @@ internal sealed class InverseFactorForm
         return scale * Math.Sqrt(sum);
     }
 
+    /// <summary>Problems of order at least this split each evaluation into pieces (see <see cref="PieceCount"/>); below it one
+    /// dtpqrt, one dtrsm and one dsyrk do the work, as they always did.</summary>
+    public const int MinimumSplitOrder = 128;
+
+    /// <summary>Columns of dtpqrt's trailing update per piece, at least (narrower updates are not cut further).</summary>
+    private const int PieceWidth = 64;
+
+    /// <summary>The number of pieces an evaluation of order n is cut into: 1 below <see cref="MinimumSplitOrder"/>, 2 below
+    /// 384, else 4. It depends on n only, never on the core count or on who calls, so that a lone
+    /// <see cref="ClosedFormSolution.At"/> (pieces on every core) and <see cref="ClosedFormSolution.On"/>'s workers (pieces in
+    /// turn) compute every entry by the same operations. OpenBLAS's own threads would not do: its threaded routines give other
+    /// last bits than its one-thread ones (see BlasThreadGate). Few pieces, because each one packs its operands again (a dtrsm
+    /// piece packs all of R̂); 2 and 4 share 2 or 4 cores evenly.</summary>
+    internal static int PieceCount(int n) => n < MinimumSplitOrder ? 1 : n < 384 ? 2 : 4;
+
+    /// <summary>Start of piece <paramref name="k"/> of <paramref name="count"/> equal pieces of 0..n.</summary>
+    private static int PieceStart(int n, int count, int k) => (int)((long)n * k / count);
+
     /// <summary>Buffers of one evaluation, reused (one per concurrent caller): 64-byte aligned, so that dtpqrt gives the same
-    /// bits on every call (see <see cref="AlignedBuffer"/>).</summary>
+    /// bits on every call (see <see cref="AlignedBuffer"/>); each piece of a split update uses the part of
+    /// <see cref="Work"/> that lies at its columns.</summary>
     private sealed class Workspace(int n, int nb)
     {
         public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(nb * n);
@@ -123,16 +158,23 @@ internal sealed class InverseFactorForm
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
 
     /// <summary>W(t) for a finite t ≥ 0, or null when a column scale leaves e^{±<see cref="MaxLogScale"/>} or the result is not
-    /// finite (the caller then uses the exact path).</summary>
-    public Matrix<double>? TryAt(double t)
+    /// finite (the caller then uses the exact path). With <paramref name="allCores"/> the pieces of the evaluation run on
+    /// every core; without, in turn on the calling thread (a parallel caller's worker). The bits are the same either way.</summary>
+    public Matrix<double>? TryAt(double t, bool allCores = false)
     {
-        int nb = Math.Min(BlockSize, n);
+        int nb = Math.Min(BlockSize, n), pieces = PieceCount(n);
         var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb);
-        try { return Evaluate(t, ws, nb); }
+        try { return Evaluate(t, ws, nb, pieces, allCores && pieces > 1 && Environment.ProcessorCount > 1); }
         finally { spares.Add(ws); }
     }
 
-    private Matrix<double>? Evaluate(double t, Workspace ws, int nb)
+    private static void ForEachPiece(int count, bool allCores, Action<int> body)
+    {
+        if (allCores) Parallel.For(0, count, Numerics.OneWorkerPerCore, body);
+        else for (int k = 0; k < count; k++) body(k);
+    }
+
+    private Matrix<double>? Evaluate(double t, Workspace ws, int nb, int pieces, bool allCores)
     {
         var logS = ws.LogS;
         var topScale = ws.TopScale;
@@ -152,7 +194,8 @@ internal sealed class InverseFactorForm
         a.Clear();
         for (int j = 0; j < n; j++)
             for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * topScale[j];
-        NativeLapack.TriangularPairQr(n, nb, a, bottom, ws.TBlock.Span, ws.Work.Span);
+        if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, a, bottom, ws.TBlock.Span, ws.Work.Span);
+        else SplitTriangularPairQr(ws, nb, pieces, allCores);
         // X = Φ·S⁻¹, then X ← X·R̂⁻¹.
         var x = ws.X.Span;
         for (int j = 0; j < n; j++)
@@ -160,9 +203,37 @@ internal sealed class InverseFactorForm
             double inv = Math.Exp(-logS[j]);
             for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
         }
-        NativeLapack.SolveRightUpper(n, n, a, x);
         var w = GC.AllocateUninitializedArray<double>(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
-        NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
+        if (pieces == 1)
+        {
+            NativeLapack.SolveRightUpper(n, n, a, x);
+            NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
+        }
+        else
+        {
+            // Rows of X are solved independently (dtrsm per block of rows); W = XXᵀ's lower triangle by blocks: dsyrk on the
+            // diagonal blocks, dgemm below them; block (p, q), q ≤ p, is task p(p + 1)/2 + q.
+            var xa = ws.X;
+            var ra = ws.A;
+            ForEachPiece(pieces, allCores, k =>
+            {
+                int i0 = PieceStart(n, pieces, k), i1 = PieceStart(n, pieces, k + 1);
+                NativeLapack.SolveRightUpper(i1 - i0, n, ra.Span, xa.Span[i0..], n);
+            });
+            int tasks = pieces * (pieces + 1) / 2;
+            ForEachPiece(tasks, allCores, task =>
+            {
+                int p = (int)((Math.Sqrt(8.0 * task + 1) - 1) / 2);
+                while (p * (p + 1) / 2 > task) p--;
+                while ((p + 1) * (p + 2) / 2 <= task) p++;
+                int q = task - p * (p + 1) / 2;
+                int row0 = PieceStart(n, pieces, p), row1 = PieceStart(n, pieces, p + 1);
+                int col0 = PieceStart(n, pieces, q), col1 = PieceStart(n, pieces, q + 1);
+                var xs = xa.Span;
+                if (p == q) NativeLapack.Syrk(false, row1 - row0, n, 1.0, xs[row0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
+                else NativeLapack.Gemm(false, true, row1 - row0, col1 - col0, n, 1.0, xs[row0..], n, xs[col0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
+            });
+        }
         for (int j = 0; j < n; j++)
             for (int i = j; i < n; i++)
             {
@@ -171,5 +242,36 @@ internal sealed class InverseFactorForm
                 w[i * n + j] = v;
             }
         return Matrix<double>.Build.Dense(n, n, w);
+    }
+
+    /// <summary>dtpqrt (M = N = L = n, block size nb) written out: per block of nb columns, the panel's QR (dtpqrt2) and then
+    /// its block reflector applied to the columns to its right (dtprfb) — columns that it transforms independently, so they
+    /// are cut into pieces of fixed width (by n and the panel only) that may run on every core. The loop bounds are LAPACK's
+    /// (MB = min(M − L + I + IB − 1, M), LB = MB − M + L − I + 1, or 0 once I ≥ L, in its 1-based terms).</summary>
+    private void SplitTriangularPairQr(Workspace ws, int nb, int pieces, bool allCores)
+    {
+        var aBuf = ws.A;
+        var bBuf = ws.Bottom;
+        var tBuf = ws.TBlock;
+        var workBuf = ws.Work;
+        for (int i = 0; i < n; i += nb)
+        {
+            int ib = Math.Min(n - i, nb);
+            int mb = Math.Min(i + ib, n);
+            int lb = i + 1 >= n ? 0 : mb - i;
+            NativeLapack.TriangularPairPanelQr(mb, ib, lb, aBuf.Span[(i * n + i)..], n, bBuf.Span[(i * n)..], n, tBuf.Span[(i * nb)..], nb);
+            int first = i + ib, columns = n - first;
+            if (columns <= 0) continue;
+            int count = Math.Min(pieces, (columns + PieceWidth - 1) / PieceWidth);
+            int panel = i, block = ib, rows = mb, trapezoid = lb;
+            ForEachPiece(count, allCores, k =>
+            {
+                int c0 = first + PieceStart(columns, count, k), c1 = first + PieceStart(columns, count, k + 1);
+                NativeLapack.ApplyTriangularPairReflector(rows, c1 - c0, block, trapezoid,
+                    bBuf.Span[(panel * n)..], n, tBuf.Span[(panel * nb)..], nb,
+                    aBuf.Span[(c0 * n + panel)..], n, bBuf.Span[(c0 * n)..], n,
+                    workBuf.Span.Slice(block * (c0 - first), block * (c1 - c0)));
+            });
+        }
     }
 }

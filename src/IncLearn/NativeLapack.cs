@@ -11,7 +11,9 @@ namespace IncLearn;
 /// <c>INCLEARN_NATIVE=0</c> (which changes only the default: explicit requests still reach OpenBLAS), every call runs
 /// MathNet.Numerics' managed code, with the same results up to rounding;
 /// tests run both paths. MathNet.Numerics.Providers.OpenBLAS is not used because it needs MathNet's own native wrapper.
-/// OpenBLAS runs single-threaded here (openblas_set_num_threads(1)): the callers parallelize over time points.
+/// OpenBLAS runs on one thread (openblas_set_num_threads(1)) except inside a lone evaluation that took
+/// <see cref="BlasThreadGate"/> exclusively: parallel callers (ClosedFormSolution.On) use one BLAS thread per worker, and every
+/// call goes through the gate so that the thread count never changes while another thread is inside OpenBLAS.
 /// </summary>
 internal static unsafe class NativeLapack
 {
@@ -23,6 +25,10 @@ internal static unsafe class NativeLapack
     private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, int*, double*, int*, int*, nuint, nuint, void> Dtrtri;
     private static readonly delegate* unmanaged[Cdecl]<int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, void> Dtpqrt;
     private static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, int, double, double*, int, double*, int, void> Dtrsm;
+    private static readonly delegate* unmanaged[Cdecl]<int, void> SetNumThreads;
+    private static readonly delegate* unmanaged[Cdecl]<int*, int*, int*, double*, int*, double*, int*, double*, int*, int*, void> Dtpqrt2;
+    private static readonly delegate* unmanaged[Cdecl]<byte*, int*, double*, int*, int*, nuint, void> Dlauum;
+    private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, byte*, byte*, int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, double*, int*, nuint, nuint, nuint, nuint, void> Dtprfb;
 
     static NativeLapack()
     {
@@ -46,11 +52,21 @@ internal static unsafe class NativeLapack
                     Dtpqrt = (delegate* unmanaged[Cdecl]<int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, void>)tp;
                     Dtrsm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, int, double, double*, int, double*, int, void>)ts;
                 }
+                if (NativeLibrary.TryGetExport(handle, "dtpqrt2_", out var p2) && NativeLibrary.TryGetExport(handle, "dtprfb_", out var rfb))
+                {
+                    Dtpqrt2 = (delegate* unmanaged[Cdecl]<int*, int*, int*, double*, int*, double*, int*, double*, int*, int*, void>)p2;
+                    Dtprfb = (delegate* unmanaged[Cdecl]<byte*, byte*, byte*, byte*, int*, int*, int*, int*, double*, int*, double*, int*, double*, int*, double*, int*, double*, int*, nuint, nuint, nuint, nuint, void>)rfb;
+                }
+                if (NativeLibrary.TryGetExport(handle, "dlauum_", out var lauum))
+                    Dlauum = (delegate* unmanaged[Cdecl]<byte*, int*, double*, int*, int*, nuint, void>)lauum;
                 LibraryName = name;
                 // One BLAS thread: the library parallelizes over time points itself (ClosedFormSolution.On), and OpenBLAS's
                 // own spinning threads, called from two .NET threads at once, slowed a 200-point grid 7× (measured at n = 50).
                 if (NativeLibrary.TryGetExport(handle, "openblas_set_num_threads", out var threads))
-                    ((delegate* unmanaged[Cdecl]<int, void>)threads)(1);
+                {
+                    SetNumThreads = (delegate* unmanaged[Cdecl]<int, void>)threads;
+                    SetNumThreads(1);
+                }
                 return;
             }
         }
@@ -68,8 +84,9 @@ internal static unsafe class NativeLapack
     // copies (AlignedBuffer), and the BLAS-3 products, which pack their operands, gave the same bits at every alignment (tested).
     private static readonly bool Preferred = Environment.GetEnvironmentVariable("INCLEARN_NATIVE") != "0";
 
-    // No lock: OpenBLAS is called from both of On's workers at once. Debian's build is thread-safe (pthread build, one BLAS
-    // thread here, LAPACK compiled recursive); InverseFactorFormTests checks that On gives At's bits point by point.
+    // OpenBLAS is called from both of On's workers at once. Debian's build is thread-safe (pthread build, LAPACK compiled
+    // recursive); each call enters BlasThreadGate only so that a lone evaluation can change the thread count safely.
+    // InverseFactorFormTests checks that On gives At's bits point by point.
 
     private static bool UseNative(bool? native) => native ?? (Preferred || NativeRequested.Value) && IsAvailable && !ManagedOnly.Value;
 
@@ -82,6 +99,16 @@ internal static unsafe class NativeLapack
 
     /// <summary>The library name that loaded, or null.</summary>
     public static string? LibraryName { get; }
+
+    /// <summary>Whether OpenBLAS's thread count can be set (openblas_set_num_threads found).</summary>
+    public static bool CanSetThreads => SetNumThreads != null;
+
+    /// <summary>Sets OpenBLAS's process-wide thread count. Only <see cref="BlasThreadGate"/> calls it, while it holds the gate
+    /// exclusively (no other thread inside OpenBLAS).</summary>
+    internal static void SetThreads(int threads)
+    {
+        if (SetNumThreads != null) SetNumThreads(threads);
+    }
 
     /// <summary>Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.</summary>
     /// <param name="a">Symmetric n×n matrix (only its lower triangle is read on the native path).</param>
@@ -101,16 +128,21 @@ internal static unsafe class NativeLapack
         byte jobz = (byte)'V', uplo = (byte)'L';
         int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
-        fixed (double* pa = m.Span, pw = w)
+        bool entered = BlasThreadGate.Enter();
+        try
         {
-            Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
-            lwork = (int)workQuery; liwork = iworkQuery;
-            var work = new AlignedBuffer(Math.Max(1, lwork));
-            var iwork = new int[Math.Max(1, liwork)];
-            fixed (double* pwork = work.Span)
-            fixed (int* piwork = iwork)
-                Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+            fixed (double* pa = m.Span, pw = w)
+            {
+                Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
+                lwork = (int)workQuery; liwork = iworkQuery;
+                var work = new AlignedBuffer(Math.Max(1, lwork));
+                var iwork = new int[Math.Max(1, liwork)];
+                fixed (double* pwork = work.Span)
+                fixed (int* piwork = iwork)
+                    Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+            }
         }
+        finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
         return (w, Matrix<double>.Build.Dense(n, n, m.Span.ToArray()));
     }
@@ -128,8 +160,13 @@ internal static unsafe class NativeLapack
         CheckSpan(b.Length, ldb, transposeB ? n : k, transposeB ? k : n, nameof(b));
         CheckSpan(c.Length, ldc, m, n, nameof(c));
         const int colMajor = 102, noTrans = 111, trans = 112;
-        fixed (double* pa = a, pb = b, pc = c)
-            Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = a, pb = b, pc = c)
+                Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+        finally { BlasThreadGate.Leave(entered); }
     }
 
     /// <summary>Whether <see cref="Syrk"/> and <see cref="Symm"/> are available (OpenBLAS found and exports them).</summary>
@@ -146,8 +183,13 @@ internal static unsafe class NativeLapack
         CheckSpan(a.Length, lda, transpose ? k : n, transpose ? n : k, nameof(a));
         CheckSpan(c.Length, ldc, n, n, nameof(c));
         const int colMajor = 102, lower = 122, noTrans = 111, trans = 112;
-        fixed (double* pa = a, pc = c)
-            Dsyrk(colMajor, lower, transpose ? trans : noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = a, pc = c)
+                Dsyrk(colMajor, lower, transpose ? trans : noTrans, n, k, alpha, pa, lda, beta, pc, ldc);
+        }
+        finally { BlasThreadGate.Leave(entered); }
     }
 
     /// <summary>C ← α·S·B + β·C with S symmetric on the left (S m×m), or C ← α·B·S + β·C on the right (S n×n) when
@@ -164,8 +206,13 @@ internal static unsafe class NativeLapack
         CheckSpan(b.Length, ldb, m, n, nameof(b));
         CheckSpan(c.Length, ldc, m, n, nameof(c));
         const int colMajor = 102, left = 141, rightSide = 142, lower = 122;
-        fixed (double* ps = s, pb = b, pc = c)
-            Dsymm(colMajor, right ? rightSide : left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* ps = s, pb = b, pc = c)
+                Dsymm(colMajor, right ? rightSide : left, lower, m, n, alpha, ps, lds, pb, ldb, beta, pc, ldc);
+        }
+        finally { BlasThreadGate.Leave(entered); }
     }
 
     /// <summary>Whether the fast path's routines (dgerqf, dtrtri, dtpqrt, cblas_dtrsm, cblas_dsyrk) are available.</summary>
@@ -187,13 +234,18 @@ internal static unsafe class NativeLapack
         var tau = new AlignedBuffer(Math.Max(1, n));
         int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
         double query = 0;
-        fixed (double* pa = aligned.Span, ptau = tau.Span)
+        bool entered = BlasThreadGate.Enter();
+        try
         {
-            Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
-            lwork = Math.Max(1, (int)query);
-            var work = new AlignedBuffer(lwork);
-            fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
+            fixed (double* pa = aligned.Span, ptau = tau.Span)
+            {
+                Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
+                lwork = Math.Max(1, (int)query);
+                var work = new AlignedBuffer(lwork);
+                fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
+            }
         }
+        finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
         aligned.Span.CopyTo(a);
         var t = new double[n * n];
@@ -211,7 +263,12 @@ internal static unsafe class NativeLapack
         t.CopyTo(aligned.Span);
         byte uplo = (byte)'U', diag = (byte)'N';
         int nn = n, lda = Math.Max(1, n), info = 0;
-        fixed (double* pt = aligned.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pt = aligned.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+        }
+        finally { BlasThreadGate.Leave(entered); }
         aligned.Span.CopyTo(t);
         if (info < 0) throw new InvalidOperationException($"LAPACK dtrtri failed with info = {info}");
         return info == 0;
@@ -231,21 +288,106 @@ internal static unsafe class NativeLapack
         CheckSpan(tBlock.Length, nb, nb, n, nameof(tBlock));
         CheckSpan(work.Length, nb, nb, n, nameof(work));
         int mm = n, nn = n, l = n, nbb = nb, lda = n, ldb = n, ldt = nb, info = 0;
-        fixed (double* pa = a, pb = b, pt = tBlock, pw = work)
-            Dtpqrt(&mm, &nn, &l, &nbb, pa, &lda, pb, &ldb, pt, &ldt, pw, &info);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = a, pb = b, pt = tBlock, pw = work)
+                Dtpqrt(&mm, &nn, &l, &nbb, pa, &lda, pb, &ldb, pt, &ldt, pw, &info);
+        }
+        finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dtpqrt failed with info = {info}");
     }
 
-    /// <summary>B ← B·R⁻¹ for an upper-triangular n×n R and an m×n B, column-major (cblas_dtrsm, right side).</summary>
-    public static void SolveRightUpper(int m, int n, ReadOnlySpan<double> r, Span<double> b)
+    /// <summary>B ← B·R⁻¹ for an upper-triangular n×n R and an m×n B, column-major (cblas_dtrsm, right side); B's leading
+    /// dimension is <paramref name="ldb"/> (default m: a block of rows of a taller matrix passes that matrix's height).</summary>
+    public static void SolveRightUpper(int m, int n, ReadOnlySpan<double> r, Span<double> b, int ldb = 0)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (m == 0 || n == 0) return;
+        if (ldb == 0) ldb = m;
         CheckSpan(r.Length, n, n, n, nameof(r));
-        CheckSpan(b.Length, m, m, n, nameof(b));
+        CheckSpan(b.Length, ldb, m, n, nameof(b));
         const int colMajor = 102, right = 142, upper = 121, noTrans = 111, nonUnit = 131;
-        fixed (double* pr = r, pb = b)
-            Dtrsm(colMajor, right, upper, noTrans, nonUnit, m, n, 1.0, pr, n, pb, m);
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pr = r, pb = b)
+                Dtrsm(colMajor, right, upper, noTrans, nonUnit, m, n, 1.0, pr, n, pb, ldb);
+        }
+        finally { BlasThreadGate.Leave(entered); }
+    }
+
+    /// <summary>Whether <see cref="LowerTriangularGram"/> is available (dlauum).</summary>
+    public static bool HasTriangularGram => Dlauum != null;
+
+    /// <summary>The lower triangle of LᵀL for a lower-triangular n×n L (column-major; its upper triangle is not read), in place
+    /// (dlauum 'L': n³/3 flops, a third of dsyrk's on the full square). Runs on a 64-byte-aligned copy (see Preferred).</summary>
+    public static void LowerTriangularGram(double[] l, int n)
+    {
+        if (!HasTriangularGram) throw new InvalidOperationException("dlauum is not available");
+        if (n == 0) return;
+        CheckSpan(l.Length, n, n, n, nameof(l));
+        var aligned = new AlignedBuffer(l.Length);
+        l.CopyTo(aligned.Span);
+        byte uplo = (byte)'L';
+        int nn = n, lda = n, info = 0;
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = aligned.Span) Dlauum(&uplo, &nn, pa, &lda, &info, 1);
+        }
+        finally { BlasThreadGate.Leave(entered); }
+        if (info != 0) throw new InvalidOperationException($"LAPACK dlauum failed with info = {info}");
+        aligned.Span.CopyTo(l);
+    }
+
+    /// <summary>Whether dtpqrt's two building blocks (dtpqrt2, dtprfb) are available, so that a caller can run dtpqrt's
+    /// blocked loop itself and split each trailing update over columns.</summary>
+    public static bool HasTriangularPairBlocks => Dtpqrt2 != null && Dtprfb != null && HasInverseFactorRoutines;
+
+    /// <summary>dtpqrt2: the unblocked QR of the pentagonal pair [A; B] (A n×n upper triangular at <paramref name="a"/>, B m×n
+    /// whose last l rows are upper trapezoidal), reflectors into B, their triangular factor into T (n×n, leading dimension
+    /// <paramref name="ldt"/>). Spans start at the blocks' first entries; column-major with the given leading dimensions.</summary>
+    public static void TriangularPairPanelQr(int m, int n, int l, Span<double> a, int lda, Span<double> b, int ldb, Span<double> t, int ldt)
+    {
+        if (!HasTriangularPairBlocks) throw new InvalidOperationException("dtpqrt2/dtprfb are not available");
+        if (n == 0) return;
+        CheckSpan(a.Length, lda, n, n, nameof(a));
+        CheckSpan(b.Length, ldb, m, n, nameof(b));
+        CheckSpan(t.Length, ldt, n, n, nameof(t));
+        int mm = m, nn = n, ll = l, la = lda, lb = ldb, lt = ldt, info = 0;
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = a, pb = b, pt = t)
+                Dtpqrt2(&mm, &nn, &ll, pa, &la, pb, &lb, pt, &lt, &info);
+        }
+        finally { BlasThreadGate.Leave(entered); }
+        if (info != 0) throw new InvalidOperationException($"LAPACK dtpqrt2 failed with info = {info}");
+    }
+
+    /// <summary>dtprfb('L', 'T', 'F', 'C'): applies Hᵀ of the block reflector H = I − V T Vᵀ (k reflectors, V m×k whose last l
+    /// rows are upper trapezoidal, from <see cref="TriangularPairPanelQr"/>) to the pair [A; B] from the left (A k×n, B m×n);
+    /// <paramref name="work"/> holds k·n entries. Columns of A and B are transformed independently.</summary>
+    public static void ApplyTriangularPairReflector(int m, int n, int k, int l, ReadOnlySpan<double> v, int ldv, ReadOnlySpan<double> t, int ldt,
+        Span<double> a, int lda, Span<double> b, int ldb, Span<double> work)
+    {
+        if (!HasTriangularPairBlocks) throw new InvalidOperationException("dtpqrt2/dtprfb are not available");
+        if (n == 0 || k == 0) return;
+        CheckSpan(v.Length, ldv, m, k, nameof(v));
+        CheckSpan(t.Length, ldt, k, k, nameof(t));
+        CheckSpan(a.Length, lda, k, n, nameof(a));
+        CheckSpan(b.Length, ldb, m, n, nameof(b));
+        CheckSpan(work.Length, k, k, n, nameof(work));
+        byte side = (byte)'L', trans = (byte)'T', direct = (byte)'F', storev = (byte)'C';
+        int mm = m, nn = n, kk = k, ll = l, lv = ldv, lt = ldt, la = lda, lb = ldb, lw = k;
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pv = v, pt = t, pa = a, pb = b, pw = work)
+                Dtprfb(&side, &trans, &direct, &storev, &mm, &nn, &kk, &ll, pv, &lv, pt, &lt, pa, &la, pb, &lb, pw, &lw, 1, 1, 1, 1);
+        }
+        finally { BlasThreadGate.Leave(entered); }
     }
 
     private static void CheckSpan(int length, int ld, int rows, int cols, string name)
@@ -281,9 +423,14 @@ internal static unsafe class NativeLapack
         var av = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var bv = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
         const int colMajor = 102, noTrans = 111, trans = 112;
-        fixed (double* pa = av, pb = bv, pc = c)
-            Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, 1.0,
-                pa, Math.Max(1, a.RowCount), pb, Math.Max(1, b.RowCount), 0.0, pc, Math.Max(1, m));
+        bool entered = BlasThreadGate.Enter();
+        try
+        {
+            fixed (double* pa = av, pb = bv, pc = c)
+                Dgemm(colMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans, m, n, k, 1.0,
+                    pa, Math.Max(1, a.RowCount), pb, Math.Max(1, b.RowCount), 0.0, pc, Math.Max(1, m));
+        }
+        finally { BlasThreadGate.Leave(entered); }
         return Matrix<double>.Build.Dense(m, n, c);
     }
 }

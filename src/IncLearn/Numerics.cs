@@ -26,6 +26,9 @@ public static class Numerics
     /// threads and 8 GB of QR workspaces for a 200-point grid at n = 1000, and no speed-up).</summary>
     internal static readonly ParallelOptions OneWorkerPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
+    /// <summary>A parallel loop run by one worker (its iterations parallelize inside themselves).</summary>
+    internal static readonly ParallelOptions OneWorker = new() { MaxDegreeOfParallelism = 1 };
+
     /// <summary>Spectral norm ‖A‖₂ of a symmetric matrix: the largest |eigenvalue|.</summary>
     /// <exception cref="ArgumentException">A is not square.</exception>
     public static double SymmetricSpectralNorm(Matrix<double> a)

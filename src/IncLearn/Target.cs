@@ -60,28 +60,35 @@ public sealed class Target
         if (y.RowCount == 0 || y.RowCount != y.ColumnCount)
             throw new ArgumentException($"Y must be a non-empty square matrix, got {y.RowCount}×{y.ColumnCount}", nameof(y));
         int n = y.RowCount;
+        // On MathNet's column-major storage: at n = 1000 its indexer cost more than the checks themselves.
+        var a = y.AsColumnMajorArray() ?? y.ToColumnMajorArray();
         double scale = 0;
         bool diagonal = true;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
             {
-                if (!double.IsFinite(y[i, j]))
-                    throw new ArgumentException($"Y must be finite: Y[{i},{j}] = {y[i, j]}", nameof(y));
-                scale = Math.Max(scale, Math.Abs(y[i, j]));
-                if (i != j && y[i, j] != 0) diagonal = false;
+                double v = a[j * n + i];
+                if (!double.IsFinite(v))
+                    throw new ArgumentException($"Y must be finite: Y[{i},{j}] = {v}", nameof(y));
+                scale = Math.Max(scale, Math.Abs(v));
+                if (i != j && v != 0) diagonal = false;
             }
 
         double symTol = relativeTolerance * scale;
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
             {
-                double d = Math.Abs(y[i, j] - y[j, i]);
+                double d = Math.Abs(a[j * n + i] - a[i * n + j]);
                 if (d > symTol)
                     throw new ArgumentException(
                         $"Y must be symmetric: |Y[{i},{j}] − Y[{j},{i}]| = {d:G3} exceeds tolerance {symTol:G3} (relativeTolerance·max|Y_ij|)", nameof(y));
             }
 
-        var sym = Numerics.Symmetrize(y);
+        // (Y + Yᵀ)/2 with the halves taken first (no overflow near 1e308), as Numerics.Symmetrize computes it.
+        var symmetric = new double[n * n];
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++) symmetric[j * n + i] = a[j * n + i] * 0.5 + a[i * n + j] * 0.5;
+        var sym = Matrix<double>.Build.Dense(n, n, symmetric);
         Vector<double> lambda;
         Matrix<double> phi;
         if (diagonal || scale == 0)
@@ -93,10 +100,15 @@ public sealed class Target
         else
         {
             // Diagonalise Y/max|Y_ij| (no overflow near 1e308, no underflow near 1e-308), then scale the eigenvalues back.
-            var (values, vectors) = NativeLapack.SymmetricEigen(sym / scale);
+            var scaled = sym / scale;
+            // On every core (BlasThreadGate.Setup): done once per target.
+            var (values, vectors) = BlasThreadGate.Setup(n, () => NativeLapack.SymmetricEigen(scaled));
             var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
             lambda = Vector<double>.Build.Dense(n, i => values[order[i]] * scale);
-            phi = Matrix<double>.Build.Dense(n, n, (r, c) => vectors[r, order[c]]);
+            var v = vectors.AsColumnMajorArray() ?? vectors.ToColumnMajorArray();
+            var columns = new double[n * n];
+            for (int c = 0; c < n; c++) Array.Copy(v, order[c] * n, columns, c * n, n);
+            phi = Matrix<double>.Build.Dense(n, n, columns);
         }
 
         double rankTol = relativeTolerance * Math.Max(lambda[0], 0);

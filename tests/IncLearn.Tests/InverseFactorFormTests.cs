@@ -41,10 +41,11 @@ public class InverseFactorFormTests
 
     public static IEnumerable<object[]> Problems()
     {
-        foreach (int n in new[] { 1, 2, 5, 17, 64, 150 })
+        foreach (int n in new[] { 1, 2, 5, 17, 64, 150, 261 })
             foreach (int widthFactor in new[] { 1, 2 })
                 foreach (double log10Alpha in new[] { 0.0, -6, -40 })
                     yield return new object[] { n, widthFactor, log10Alpha };
+        yield return new object[] { 400, 1, -6.0 };   // four pieces per evaluation (InverseFactorForm.PieceCount)
     }
 
     [Theory]

@@ -157,7 +157,24 @@ public class NativeLapackTests
             var inv = (double[])upper.Clone();
             NativeLapack.TryInvertUpperTriangular(inv, n);
             Same("dtrtri", inv);
+            var gram = ColumnMajor(g.LowerTriangle());
+            NativeLapack.LowerTriangularGram(gram, n);
+            Same("dlauum", gram);
+        }
+    }
+
+    [Fact]
+    public void LowerTriangularGramIsLTransposeL()
+    {
+        Assert.True(NativeLapack.HasTriangularGram, "apt-get install libopenblas0");
+        foreach (int n in new[] { 1, 7, 150 })
+        {
+            var l = Random(n, n, 5 + n).LowerTriangle();
+            var a = ColumnMajor(l + Random(n, n, 6).StrictlyUpperTriangle());   // the upper triangle is not read
+            NativeLapack.LowerTriangularGram(a, n);
+            var expected = l.Transpose() * l;
+            var got = Matrix<double>.Build.Dense(n, n, a).LowerTriangle();
+            Assert.True((got - expected.LowerTriangle()).FrobeniusNorm() <= 1e-13 * expected.FrobeniusNorm(), $"n = {n}");
         }
     }
 }
-
