@@ -8,7 +8,7 @@ namespace IncLearn.Browser.Tests;
 /// charts are then saved (so trusted) and opened again with every outside request refused: each chart must show its image.
 /// </summary>
 [Collection("jupyter in chromium")]
-[Trait("Category", "Browser")]
+[Trait("Tier", "Browser")]
 [TestCaseOrderer(DeclarationOrderer.TypeName, DeclarationOrderer.AssemblyName)]
 public sealed class NotebookInBrowserTests(JupyterFixture jupyter)
 {

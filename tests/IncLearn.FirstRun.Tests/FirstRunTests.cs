@@ -5,7 +5,7 @@ namespace IncLearn.FirstRun.Tests;
 /// A first run that explains itself: from a clean checkout, the runner started before the library is built, or without
 /// the pinned kernel, stops before starting any kernel with one line that says what to run.
 /// </summary>
-[Trait("Category", "FirstRun")]
+[Trait("Tier", "App")]
 public sealed class FirstRunTests(CleanCopy copy) : IClassFixture<CleanCopy>
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);

@@ -10,7 +10,7 @@ namespace IncLearn.FirstRun.Tests;
 /// extension.dib), a chart with its image, and a check. The version is unique per run, so the kernel never takes a
 /// stale copy from the NuGet cache; that copy is removed afterwards.
 /// </summary>
-[Trait("Category", "Package")]
+[Trait("Tier", "App")]
 public sealed class PackageFeedTests
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(15);

@@ -64,6 +64,7 @@ public class NotebookClutterTests
     public static IEnumerable<object[]> NotebooksWithCharts() => Repository.Notebooks.Select(Repository.NameOf).Where(n => Charts(n).Any()).Select(n => new object[] { n });
 
     [Theory]
+    [Trait("Tier", "Browser")] // draws every chart in headless Chromium
     [MemberData(nameof(NotebooksWithCharts))]
     public async Task ChartTitlesFitAt700Px(string notebook)
     {
