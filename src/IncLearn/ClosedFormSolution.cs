@@ -129,7 +129,9 @@ public sealed class ClosedFormSolution
     {
         Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var result = new Matrix<double>[times.Count];
-        Parallel.For(0, times.Count, Numerics.OneWorkerPerCore, i => result[i] = At(times[i]));
+        // (int i): with an untyped i, Stryker's mutated copy of this lambda bound to Parallel.For's long overload (CS1503 on
+        // times[i]) and its Safe Mode dropped every mutant of On (issue 25); the explicit type leaves one overload.
+        Parallel.For(0, times.Count, Numerics.OneWorkerPerCore, (int i) => result[i] = At(times[i]));
         return result;
     }
 
