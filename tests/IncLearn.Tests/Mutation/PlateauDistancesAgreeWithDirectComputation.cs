@@ -135,6 +135,8 @@ public class PlateauDistancesAgreeWithDirectComputation
         Assert.Equal(3, Measurements.PlateauErrors(Y, Start, 1).Length);
         var zero = Target.FromMatrix(Matrix<double>.Build.Dense(5, 5));
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => Measurements.PlateauErrors(zero, Start, 10)).ParamName);
+        // A null initialization is named before the target's Y = 0 is looked at.
+        Assert.Equal("initialization", Assert.Throws<ArgumentNullException>(() => Measurements.PlateauErrors(zero, null!, 10)).ParamName);
         // Y = 0 reaches the same refusal through VisitsEveryPlateau (the ε rule has no σ_K to check there).
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => Measurements.VisitsEveryPlateau(zero, Start, 0.1, 10)).ParamName);
         Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => Measurements.VisitsEveryPlateau(null!, Start, 0.1, 10)).ParamName);
