@@ -233,6 +233,9 @@ public class RandomInitializationFollowsRemarkIIIC1
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Remark.ProbabilityTheorem4Holds(large, 1.3, 3, 1, 2));
         Assert.Equal("epsilon", e.ParamName);
         Assert.Contains("min(σ_K, 1) = 1,", e.Message);
-        Assert.Equal("epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => Remark.ProbabilityTheorem4Holds(large, 0, 3, 1, 2)).ParamName);
+        // ε = 0 is refused by this rule too (before any trial: the message is this method's, not Theorem 4's).
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => Remark.ProbabilityTheorem4Holds(large, 0, 3, 1, 2));
+        Assert.Equal("epsilon", zero.ParamName);
+        Assert.Contains("min(σ_K, 1) = 1, got 0", zero.Message);
     }
 }
