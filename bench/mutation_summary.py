@@ -10,6 +10,7 @@ print(f"# Mutation run `{name}` ({datetime.datetime.now(datetime.timezone.utc):%
 print("| file | killed | timeout | survived | no coverage | compile error / ignored | score |")
 print("|---|---|---|---|---|---|---|")
 survivors = []
+totals = [0, 0, 0, 0]
 for path, data in sorted(report["files"].items()):
     counts = {}
     for m in data["mutants"]:
@@ -20,8 +21,13 @@ for path, data in sorted(report["files"].items()):
     k, t, s, n = (counts.get(x, 0) for x in ("Killed", "Timeout", "Survived", "NoCoverage"))
     other = sum(v for x, v in counts.items() if x not in ("Killed", "Timeout", "Survived", "NoCoverage"))
     valid = k + t + s + n
-    score = f"{100 * (k + t) / valid:.1f} %" if valid else "n/a"
-    print(f"| {path.split('src/IncLearn/')[-1]} | {k} | {t} | {s} | {n} | {other} | {score} |")
+    if not valid:
+        continue  # outside the set's --mutate filter (every mutant ignored or a compile error)
+    totals = [a + b for a, b in zip(totals, (k, t, s, n))]
+    print(f"| {path.split('src/IncLearn/')[-1]} | {k} | {t} | {s} | {n} | {other} | {100 * (k + t) / valid:.1f} % |")
+k, t, s, n = totals
+if k + t + s + n:
+    print(f"| **all** | {k} | {t} | {s} | {n} | | **{100 * (k + t) / (k + t + s + n):.1f} %** |")
 print("\n## Surviving and uncovered mutants\n")
 for file, line, status, mutator, replacement in survivors:
     print(f"- {file}:{line} {status} — {mutator}: `{replacement.replace(chr(10), ' ')[:120]}`")

@@ -159,9 +159,11 @@ public sealed class ClosedFormSolution
         Numerics.CheckTimes(times, nameof(times), sorted: false, allowInfinity: true);
         var result = new Matrix<double>[times.Count];
         // One evaluation per worker, each on its one core: its pieces run in turn (the same pieces as a lone At's). Fewer
-        // times than cores: one after another, each on every core.
+        // times than cores: one after another, each on every core. (int i): with an untyped i, Stryker's mutated copy of this
+        // lambda bound to Parallel.For's long overload (CS1503 on times[i]) and its Safe Mode dropped every mutant of On
+        // (issue 25); the explicit type leaves one overload.
         bool fewTimes = times.Count < Environment.ProcessorCount;
-        Parallel.For(0, times.Count, fewTimes ? Numerics.OneWorker : Numerics.OneWorkerPerCore, i => result[i] = Evaluate(times[i], allCores: fewTimes));
+        Parallel.For(0, times.Count, fewTimes ? Numerics.OneWorker : Numerics.OneWorkerPerCore, (int i) => result[i] = Evaluate(times[i], allCores: fewTimes));
         return result;
     }
 
