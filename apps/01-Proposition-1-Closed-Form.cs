@@ -211,7 +211,8 @@ display($"printed formula: its error grows at rate ≈ {rate:F0} (σ₁ = {y.Sig
 display(Figures.Series(tLesson, new[] { ("relative error of eq. (5) as printed", printedError) },
     $"Eq. (5) as printed vs the stable form (σ₁ = {y.SigmaY[0]:G4}):<br>error grows like e^(σ₁t); gap = overflow", "time t", "relative Frobenius error (log)", logY: true,
     horizontalLines: new[] { ("error 1e-8", 1e-8) }, verticalLines: new[] { ("overflow: 2σ₁t = 709", tOverflow) })
-    .MeasuringAmplifiedRounding("relative error of eq. (5) as printed"));
+    // The overflow line spans the error series' range, so its ends are that amplified rounding too.
+    .MeasuringAmplifiedRounding("relative error of eq. (5) as printed", "overflow: 2σ₁t = 709"));
 
 // ═══ Check: the printed formula fails, the stable one does not ═══
 //
