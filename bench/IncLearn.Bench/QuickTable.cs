@@ -46,6 +46,31 @@ public static class QuickTable
                $"{fastMs / times.Length:G3} ms vs {exactMs / times.Length:G3} ms per point";
     }
 
+    /// <summary>The three LAPACK/BLAS calls one fast-path point makes, each on one thread, unsplit: dtpqrt of a triangle over a
+    /// diagonal, dtrsm, dsyrk (where the time of `At` goes, against numpy's Cholesky + solve + dsyrk).</summary>
+    private static string PartsOfOnePoint(int n)
+    {
+        var rng = new Random(n);
+        var top = new double[n * n];
+        var diagonal = new double[n * n];
+        var rhs = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i <= j; i++) top[j * n + i] = rng.NextDouble() - 0.5;
+            top[j * n + j] += 3;
+            diagonal[j * n + j] = 1;
+        }
+        for (int i = 0; i < rhs.Length; i++) rhs[i] = rng.NextDouble();
+        int nb = Math.Min(32, n);
+        AlignedBuffer a = new(n * n), b = new(n * n), tBlock = new(nb * n), work = new(nb * n), x = new(n * n);
+        var w = new double[n * n];
+        int reps = n <= 200 ? 21 : 7;
+        double qr = Median(() => { top.CopyTo(a.Span); diagonal.CopyTo(b.Span); NativeLapack.TriangularPairQr(n, nb, a.Span, b.Span, tBlock.Span, work.Span); return a; }, reps);
+        double trsm = Median(() => { rhs.CopyTo(x.Span); NativeLapack.SolveRightUpper(n, n, a.Span, x.Span); return x; }, reps);
+        double syrk = Median(() => { NativeLapack.Syrk(false, n, n, 1.0, x.Span, n, 0.0, w, n); return w; }, reps);
+        return $"one point's parts, one thread each: dtpqrt {qr:G3} ms, dtrsm {trsm:G3} ms, dsyrk {syrk:G3} ms";
+    }
+
     public static void Run(int[] sizes)
     {
         if (sizes.Length == 1 && sizes[0] == 0) sizes = [10, 50, 200];
@@ -65,6 +90,7 @@ public static class QuickTable
             int reps = n <= 50 ? 21 : n <= 200 ? 5 : 3;
             Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}, {InverseFactorForm.PieceCount(n)} piece(s) per evaluation");
             if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
+            if (NativeLapack.HasInverseFactorRoutines) Console.WriteLine($"// n = {n}: {PartsOfOnePoint(n)}");
             double targetMs = Median(() => p.MakeTarget(), reps);
             double build = Median(() => new ClosedFormSolution(target, init), reps);
             double at = Median(() => cf.At(p.Times[100]), reps);
