@@ -11,6 +11,14 @@ public class LayerContractTests
         => Assert.Equal(Notebook.ChecksMimeType, ChecksOutput.MimeType);
 
     [Fact]
+    public void PrecisionMarksAreTheSameOnBothSides()
+    {
+        // The notebook layer writes them into a trace's meta; the runner's comparison reads them.
+        Assert.Equal(Figure.ErrorSeriesMeta, FigureComparison.ErrorSeriesMeta);
+        Assert.Equal(Figure.AmplifiedRoundingSeriesMeta, FigureComparison.AmplifiedRoundingSeriesMeta);
+    }
+
+    [Fact]
     public void PlotlyMimeTypeIsTheOneTheTestsRead()
         => Assert.Equal(Notebook.PlotlyMimeType, IncLearn.TestSupport.NotebookOutputs.PlotlyMime);
 }

@@ -12,7 +12,8 @@ namespace IncLearn.Runner;
 /// </summary>
 public static class FigureComparison
 {
-    /// <summary>The mark the notebook layer puts in a trace's <c>meta</c> when its values measure an error.</summary>
+    /// <summary>The mark the notebook layer puts in a trace's <c>meta</c> when its values measure an error (spelled in both
+    /// layers, which never reference each other; LayerContractTests asserts they agree).</summary>
     public const string ErrorSeriesMeta = "inclearn:precision=magnitude";
 
     /// <summary>The mark of a series of rounding amplified by a growing factor (chapter 01's error of eq. (5) as printed).</summary>
