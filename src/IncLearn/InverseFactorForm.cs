@@ -78,7 +78,7 @@ internal sealed class InverseFactorForm
             columnNorm[j] = Math.Sqrt(c2);
             logColumnNorm[j] = Math.Log(columnNorm[j]);
         }
-        double q = InverseNormBound(t, columnNorm, n);
+        double q = InverseNormBound(t, columnNorm, n, NativeLapack.HasTriangularGram);
         if (!(q <= MaxConditionBound)) return null;
         return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, target.Phi.ToColumnMajorArray(), q);
     }
@@ -88,8 +88,9 @@ internal sealed class InverseFactorForm
     /// OpenBLAS lacks it) and ‖(MMᵀ)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MMᵀ)^k‖₂ = ‖M‖₂^{2k}
     /// (MMᵀ and MᵀM have the same eigenvalues, so the same Frobenius norms: MMᵀ is taken because M is triangular and dlauum
     /// forms it in a third of dsyrk's flops). On the n = 1000 benchmark problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second
-    /// decides there).</summary>
-    internal static double InverseNormBound(double[] t, double[] columnNorm, int n)
+    /// decides there). <paramref name="triangularGram"/>: form MMᵀ with dlauum (where OpenBLAS has it) or MᵀM with dsyrk; the
+    /// tests run both.</summary>
+    internal static double InverseNormBound(double[] t, double[] columnNorm, int n, bool triangularGram)
     {
         // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
         var mt = new double[n * n];
@@ -98,7 +99,7 @@ internal sealed class InverseFactorForm
         double q = Frobenius(mt);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
         double[] b;
-        if (NativeLapack.HasTriangularGram)
+        if (triangularGram)
         {
             b = (double[])mt.Clone();
             NativeLapack.LowerTriangularGram(b, n);                              // lower triangle of (Mᵀ)ᵀ·Mᵀ = M·Mᵀ
