@@ -91,6 +91,7 @@ public class CliTests
     [InlineData(2, 130)]
     public async Task ASignalStopsTheRunLeavingNoProcessOrTemporaryFileAndNoHalfWrittenNotebook(int signal, int expectedExit)
     {
+        ProcessProbe.AssertSignalIsNotIgnored(signal);
         using var dir = new TempFolder();
         string pids = Path.Combine(dir, "pids.txt");
         string quick = Write(dir, "a-quick.ipynb", Cell("\"done\""));

@@ -114,6 +114,7 @@ public class FaultTests
     [Fact]
     public void CtrlCToTheWholeProcessGroupWritesNoUnfinishedNotebook()
     {
+        ProcessProbe.AssertSignalIsNotIgnored(2);
         using var dir = new TempFolder();
         string pids = Path.Combine(dir, "pids.txt");
         string quick = Write(dir, "a-quick.ipynb", Cell("\"done\""));

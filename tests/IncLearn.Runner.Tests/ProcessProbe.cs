@@ -25,6 +25,18 @@ public static class ProcessProbe
         return list;
     }
 
+    /// <summary>Fails with the reason when this process ignores <paramref name="signal"/> (SigIgn in /proc/self/status): the
+    /// runner it starts inherits that, and .NET then installs no handler, so the signal tests could not stop it. A non-interactive
+    /// shell's background job (`cmd &amp;`) ignores SIGINT and SIGQUIT, and nohup ignores SIGHUP: run the tests in the foreground.</summary>
+    public static void AssertSignalIsNotIgnored(int signal)
+    {
+        string line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        ulong ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        Assert.True((ignored & (1UL << (signal - 1))) == 0,
+            $"signal {signal} is ignored by the test process (SigIgn {ignored:x}), so the runner would inherit that: the tests were "
+            + "started as a background job of a non-interactive shell or under nohup; start them in the foreground");
+    }
+
     /// <summary>Live descendants of <paramref name="pid"/> (by parent id) and live members of its process group, itself excluded.</summary>
     public static IReadOnlyList<int> DescendantsAndGroup(int pid)
     {
