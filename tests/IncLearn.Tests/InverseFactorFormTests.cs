@@ -27,8 +27,7 @@ public class InverseFactorFormTests
         finally { NativeLapack.ManagedOnly.Value = false; }
     }
 
-    private static Matrix<double> Gaussian(int n, int r, int seed) =>
-        Matrix<double>.Build.Random(n, r, new Normal(0, 1, new Random(seed)));
+    private static Matrix<double> Gaussian(int n, int r, int seed) => GaussianMatrix.Of(n, r, seed);
 
     /// <summary>Ill-conditioned in rotated directions (not column- or row-graded): Q₁·diag(1 … 10^−decades)·Q₂ᵀ.</summary>
     private static Matrix<double> RotatedIllConditioned(int n, double decades, int seed)

@@ -17,7 +17,7 @@ public class NativeLapackThreadTests(ITestOutputHelper output)
 {
     private static readonly int[] ThreadCounts = [1, 2, 4];
 
-    private static Matrix<double> Gaussian(int n, int r, int seed) => Matrix<double>.Build.Random(n, r, new Normal(0, 1, new Random(seed)));
+    private static Matrix<double> Gaussian(int n, int r, int seed) => GaussianMatrix.Of(n, r, seed);
 
     private static T Native<T>(Func<T> f)
     {

@@ -9,7 +9,7 @@ namespace IncLearn.Tests.Mutation;
 /// Every expected value is computed here from its definition, not by the class under test.</summary>
 public class ClosedFormLimitGroupsAndWideShapes
 {
-    private static Matrix<double> Gaussian(int n, int r, int seed) => Matrix<double>.Build.Random(n, r, new Normal(0, 1, new Random(seed)));
+    private static Matrix<double> Gaussian(int n, int r, int seed) => GaussianMatrix.Of(n, r, seed);
 
     private static double RelativeDistance(Matrix<double> a, Matrix<double> b) => (a - b).FrobeniusNorm() / b.FrobeniusNorm();
 

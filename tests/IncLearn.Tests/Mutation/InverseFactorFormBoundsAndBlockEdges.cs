@@ -8,7 +8,7 @@ namespace IncLearn.Tests.Mutation;
 /// and through both Gram routines; and an order that is a multiple of the block size in the split evaluation.</summary>
 public class InverseFactorFormBoundsAndBlockEdges
 {
-    private static Matrix<double> Gaussian(int n, int r, int seed) => Matrix<double>.Build.Random(n, r, new Normal(0, 1, new Random(seed)));
+    private static Matrix<double> Gaussian(int n, int r, int seed) => GaussianMatrix.Of(n, r, seed);
 
     [Theory]
     [InlineData(true)]
