@@ -170,7 +170,8 @@ public abstract class IncrementalLearningTheorem
     /// and returns max ‖W(t) − Ŷ_k‖₂/ε per k, plus the ratio just outside. The unbounded I_K is sampled up to
     /// its start + max(its start, 10/σ_K): by then W(t) is within rounding of its limit Y.
     /// An empty window (the ratio hypothesis fails at this α) has nothing to sample: its <see cref="WindowCheck.MaxRatioInside"/>
-    /// is NaN, its sample count 0 and its <see cref="WindowCheck.Holds"/> false — nothing was verified there.
+    /// is NaN, its sample count 0 and its <see cref="WindowCheck.Holds"/> false — nothing was verified there. Above C_ε the
+    /// windows begin before t = 0, where W(t) does not exist: only their part at t ≥ 0 is sampled (none, if it ends before 0).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">logAlpha is NaN or infinite, or samplesPerWindow &lt; 2.</exception>
     /// <exception cref="ArgumentException">α·‖Ū₀‖²_F overflows the double range (see <see cref="Initialization.WithLogAlpha"/>).</exception>
@@ -188,16 +189,20 @@ public abstract class IncrementalLearningTheorem
                 return distance.To(w.K) / Epsilon;
             }
             double end = double.IsPositiveInfinity(w.End) ? w.Start + Math.Max(w.Start, 10 / Target.SigmaY[w.K - 1]) : w.End;
+            // W(t) exists for t ≥ 0 only: above C_ε (log α > log C_ε) the windows begin before 0, and only their part at
+            // t ≥ 0 is sampled; a window that ends before 0 has nothing to sample.
+            double from = Math.Max(w.Start, 0);
+            bool sampled = w.IsNonEmpty && end >= from;
             double max = double.NegativeInfinity;
-            if (w.IsNonEmpty)
+            if (sampled)
                 for (int i = 0; i < samplesPerWindow; i++)
-                    max = Math.Max(max, Ratio(w.Start + (end - w.Start) * i / (samplesPerWindow - 1)));
+                    max = Math.Max(max, Ratio(from + (end - from) * i / (samplesPerWindow - 1)));
             else max = double.NaN;
             double scale = double.IsPositiveInfinity(w.End) ? w.Start : Math.Max(w.End - w.Start, 1e-3 * w.Start);
             double before = w.Start - 0.1 * scale;
             double after = w.End + 0.1 * scale;
             // W(t) exists for t ≥ 0 only: at α above c_ε a window can end before 0, and so can the time just after it.
-            checks.Add(new WindowCheck(w, end, w.IsNonEmpty ? samplesPerWindow : 0, max,
+            checks.Add(new WindowCheck(w, end, sampled ? samplesPerWindow : 0, max,
                 before >= 0 ? Ratio(before) : double.NaN,
                 double.IsPositiveInfinity(w.End) || !(after >= 0) ? double.NaN : Ratio(after)));
         }
