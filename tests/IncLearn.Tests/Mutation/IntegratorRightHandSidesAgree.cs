@@ -4,11 +4,12 @@ namespace IncLearn.Tests.Mutation;
 
 /// <summary>Issue 25, GradientFlowIntegrator: the managed right-hand side (used with INCLEARN_NATIVE=0 or without OpenBLAS) was
 /// never run by the default suite, which takes the native one. Both must follow the closed form, for a narrow shape (r &lt; n),
-/// a square one and a wide one (r &gt; n), with a target that has a zero eigenvalue and mixed-sign entries.</summary>
+/// a square one and a wide one (r &gt; n) — on the native side both of its routes (n ≥ 3r and n &lt; 3r) —, with a target that has a zero eigenvalue and mixed-sign entries.</summary>
 public class IntegratorRightHandSidesAgree
 {
     [Theory]
-    [InlineData(5, 2)]
+    [InlineData(7, 2)] // n ≥ 3r: the native side forms UᵀU (dsyrk) and applies it (dsymm)
+    [InlineData(5, 2)] // n < 3r, as below: the native side forms the residual Y − UUᵀ
     [InlineData(5, 5)]
     [InlineData(4, 7)]
     public void ManagedAndNativeRightHandSidesBothFollowTheClosedForm(int n, int r)
