@@ -29,6 +29,17 @@ public class InitializationScaleLimitIsTheFrobeniusNorm
         Assert.Equal(1, Initialization.FromShape(negative, double.MaxValue / 25 * (1 - 1e-9)).N);
     }
 
+    [Fact]
+    public void TheLimitItselfIsRepresentableAndAllowed()
+    {
+        // ‖Ū₀‖_F = 1 exactly: log α = log(double.MaxValue) is the limit itself. e^{709.78…} rounds to 1.7976931348622732e308,
+        // just below double.MaxValue, so W₀ is finite there and the rule is ≤; the next double above is refused.
+        var unit = Initialization.FromShape(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 }, { 0.0 } }), 1);
+        var atLimit = unit.WithLogAlpha(LogMax);
+        Assert.True(double.IsFinite(atLimit.W0[0, 0]));
+        Assert.Equal("logAlpha", Assert.Throws<ArgumentException>(() => unit.WithLogAlpha(Math.BitIncrement(LogMax))).ParamName);
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]

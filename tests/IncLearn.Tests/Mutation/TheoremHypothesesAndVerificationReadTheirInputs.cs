@@ -45,6 +45,7 @@ public class TheoremHypothesesAndVerificationReadTheirInputs
         Assert.Equal("K = 1: a single non-zero singular value", h[0].Why);
         Assert.Equal((RatioName, true, (double?)null, (double?)null), (h[3].Name, h[3].Holds, h[3].Left, h[3].Right));
         Assert.Equal("K = 1: no ratio condition", h[3].Why);
+        Assert.Equal((">", ">"), (h[0].Relation, h[3].Relation));
     }
 
     [Fact]
