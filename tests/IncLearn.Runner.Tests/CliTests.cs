@@ -122,5 +122,21 @@ public class CliTests
         NotebookFile.Load(Path.Combine(outDir, "a-quick.ipynb"));
         Assert.False(File.Exists(Path.Combine(outDir, "b-slow.ipynb"))); // unfinished: not written
         Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(ProcessProbe.RuntimeFilesOf(started[0])); // the killed kernel's runtime sockets and pipes
+    }
+
+    // A kernel ends by SIGKILL, which leaves the .NET runtime's per-process sockets and pipes (and PowerShell's host pipe) in
+    // the temporary directory: four files per kernel, 56 per run of the tutorial, until the runner removed them.
+    [Trait("Tier", "Kernel")]
+    [Fact]
+    public async Task AFinishedRunLeavesNoRuntimeFileOfItsKernel()
+    {
+        using var dir = new TempFolder();
+        string pid = Path.Combine(dir, "pid.txt");
+        string nb = Write(dir, "nb.ipynb", Cell($"System.IO.File.WriteAllText(@\"{pid}\", $\"{{Environment.ProcessId}}\");"));
+        Assert.Equal(0, await Program.Main(["run", nb, "--output-dir", Path.Combine(dir, "out")]));
+        int kernel = int.Parse(File.ReadAllText(pid));
+        Assert.NotEqual(Environment.ProcessId, kernel);
+        Assert.Empty(ProcessProbe.RuntimeFilesOf(kernel));
     }
 }

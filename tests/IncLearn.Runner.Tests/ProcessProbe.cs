@@ -82,6 +82,15 @@ public static class ProcessProbe
     }
 
     /// <summary>Asserts that no process started by this test process's kernels is alive.</summary>
+    /// <summary>Files in the temporary directory that carry <paramref name="pid"/> the way the .NET runtime and PowerShell name
+    /// their per-process sockets and pipes (dotnet-diagnostic-PID-…, clr-debug-pipe-PID-…, CoreFxPipe_PSHost.….PID.…). Listed
+    /// here by a regular expression, not through the runner's own list, so the check does not trust what it checks.</summary>
+    public static IReadOnlyList<string> RuntimeFilesOf(int pid)
+    {
+        var name = new System.Text.RegularExpressions.Regex($@"^(dotnet-diagnostic-{pid}-\d+-socket|clr-debug-pipe-{pid}-\d+-(in|out)|CoreFxPipe_PSHost\.[0-9A-F]+\.{pid}\.None\.dotnet)$");
+        return Directory.GetFileSystemEntries(Path.GetTempPath()).Select(Path.GetFileName).Where(f => name.IsMatch(f!)).ToArray()!;
+    }
+
     public static void AssertNoKernelProcessLeft()
     {
         var clock = Stopwatch.StartNew();

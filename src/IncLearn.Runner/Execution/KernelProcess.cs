@@ -315,6 +315,7 @@ public sealed class KernelProcess : IDisposable
         {
             var left = ProcessSweep.EndAll(process.Id, tag);
             lock (ended) foreach (var m in left) if (!ended.Contains(m)) ended.Add(m);
+            ProcessSweep.RemoveRuntimeFiles(left.Select(m => m.Pid).Append(process.Id));
         }
         try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }

@@ -6,7 +6,8 @@ namespace IncLearn.Runner;
 /// The safety net for a runner that dies without cleaning up (<c>kill -9</c>, the OOM killer, a CI timeout): one small shell
 /// per runner process, in its own session, that reads kernel process groups from a pipe whose only writer is the runner.
 /// When the runner ends, however it ends, the pipe closes; the watchdog then kills those groups and every process still
-/// tagged with this run's id (<see cref="ProcessSweep.TagVariable"/>), daemons included, and exits.
+/// tagged with this run's id (<see cref="ProcessSweep.TagVariable"/>), daemons included, removes the killed kernels' runtime
+/// files (<see cref="ProcessSweep.RemoveRuntimeFiles"/>), and exits.
 /// </summary>
 internal static class KernelWatchdog
 {
@@ -19,6 +20,10 @@ internal static class KernelWatchdog
         groups=' '
         sweep() {
           for g in $groups; do kill -KILL -- "-$g"; done
+          t=${TMPDIR:-/tmp}
+          for g in $groups; do
+            rm -f "$t"/dotnet-diagnostic-"$g"-*-socket "$t"/clr-debug-pipe-"$g"-*-in "$t"/clr-debug-pipe-"$g"-*-out "$t"/CoreFxPipe_PSHost.*."$g".None.dotnet
+          done
           for e in /proc/[0-9]*/environ; do
             if grep -qsz "^INCLEARN_KERNEL=$1/" "$e"; then p=${e#/proc/}; kill -KILL "${p%/environ}"; fi
           done

@@ -38,6 +38,27 @@ internal static class ProcessSweep
         return ended.Values.OrderBy(m => m.Pid).ToArray();
     }
 
+    /// <summary>
+    /// Deletes the files that the .NET runtime (its diagnostics socket and debugger pipes) and PowerShell (its host pipe, which
+    /// the kernel's PowerShell subkernel opens) keep in the temporary directory, named by process id. A process that exits
+    /// removes its runtime files itself, but one ended by SIGKILL, as every kernel is here, cannot: four files per kernel would
+    /// stay behind. Hand-written because no library cleans up after a killed .NET process; call it only for processes that are
+    /// gone (the names carry the pid, and a live process still uses them).
+    /// </summary>
+    public static void RemoveRuntimeFiles(IEnumerable<int> endedPids)
+    {
+        string temp = Path.GetTempPath();
+        foreach (int pid in endedPids)
+            foreach (string pattern in RuntimeFilePatterns(pid))
+                foreach (string file in Directory.EnumerateFiles(temp, pattern))
+                    try { File.Delete(file); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* not ours to remove */ }
+    }
+
+    /// <summary>The names (as search patterns) of the runtime's per-process files in the temporary directory.</summary>
+    public static IEnumerable<string> RuntimeFilePatterns(int pid) =>
+        [$"dotnet-diagnostic-{pid}-*-socket", $"clr-debug-pipe-{pid}-*-in", $"clr-debug-pipe-{pid}-*-out", $"CoreFxPipe_PSHost.*.{pid}.None.dotnet"];
+
     /// <summary>Live (not zombie) processes of the kernel: its group, its descendants and the tagged ones.</summary>
     public static IReadOnlyList<Member> Members(int leader, string tag)
     {
