@@ -117,6 +117,10 @@ public sealed class JupyterFixture : IAsyncLifetime
         psi.Environment["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data");
         psi.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime");
         psi.Environment["IPYTHONDIR"] = Path.Combine(Root, "ipython");
+        // The kernels' temporary files too: the server ends a kernel it cannot shut down in time with SIGKILL, which leaves the
+        // .NET runtime's per-process sockets and pipes behind; in our folder they go with it.
+        string temp = Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName;
+        psi.Environment["TMPDIR"] = temp;
         server = Process.Start(psi) ?? throw new InvalidOperationException("could not start jupyter-notebook");
         server.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (serverLog) serverLog.AppendLine(e.Data); };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (serverLog) serverLog.AppendLine(e.Data); };
