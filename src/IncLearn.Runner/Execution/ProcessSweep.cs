@@ -50,9 +50,11 @@ internal static class ProcessSweep
         string temp = Path.GetTempPath();
         foreach (int pid in endedPids)
             foreach (string pattern in RuntimeFilePatterns(pid))
-                foreach (string file in Directory.EnumerateFiles(temp, pattern))
-                    try { File.Delete(file); }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* not ours to remove */ }
+                try
+                {
+                    foreach (string file in Directory.EnumerateFiles(temp, pattern)) File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a missing or unreadable temp folder, or not ours to remove: ending the kernel matters more */ }
     }
 
     /// <summary>The names (as search patterns) of the runtime's per-process files in the temporary directory.</summary>
