@@ -24,7 +24,8 @@ public class IntegratorStepsMatchScipy
     private static (Action<double, double[], double[]> F, double[] Y0, double T, double Rtol, double Atol) Problem(string name) => name switch
     {
         "Smooth" => (Smooth, [1.0, -0.35], 7.3, 3.7e-7, 2.3e-9),
-        _ => (ForcedVanDerPol, [2.0, 0.0], 11.7, 2.9e-6, 4.1e-8),
+        "ForcedVanDerPol" => (ForcedVanDerPol, [2.0, 0.0], 11.7, 2.9e-6, 4.1e-8),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such problem in scipy_step_counts.py"),
     };
 
     private static OdeResult Run(bool eighthOrder, Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> times,

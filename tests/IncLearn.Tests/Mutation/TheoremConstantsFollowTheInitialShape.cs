@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 
+using static IncLearn.Tests.Mutation.TheoremInputs;
+
 namespace IncLearn.Tests.Mutation;
 
 /// <summary>
@@ -9,11 +11,6 @@ namespace IncLearn.Tests.Mutation;
 /// </summary>
 public class TheoremConstantsFollowTheInitialShape
 {
-    // σ_Y = (9, 4, 1.5), n = 4 (a zero mode), σ_{i,0} = (2.5, 0.7, 1.3, 0.4): max over all modes 2.5, min over the first K = 3
-    // modes 0.7 (the global minimum 0.4 sits on the zero mode and must not enter C_ε).
-    private static readonly Target Y = Target.FromSpectrum([9, 4, 1.5], 4, seed: 5);
-    private static readonly double[] Sigma0 = [2.5, 0.7, 1.3, 0.4];
-    private const double Epsilon = 0.3;
     private static Theorem3 T3() => new(Y, Sigma0, Epsilon);
 
     [Fact]
@@ -144,9 +141,8 @@ public class TheoremConstantsFollowTheInitialShape
     [Fact]
     public void Theorem4ConstantsUseMOfANonOrthogonalShape()
     {
-        var shape = Matrix<double>.Build.DenseOfArray(new[,] { { 1.3, 0.2, 0.0, 0.4, 0.1 }, { -0.3, 0.9, 0.5, 0.0, 0.2 }, { 0.1, 0.0, 1.7, -0.6, 0.3 }, { 0.2, 0.4, 0.0, 0.8, -0.5 } });
-        var th = new Theorem4(Y, shape, Epsilon);
-        var w0 = Y.Phi.Transpose() * shape * shape.Transpose() * Y.Phi;
+        var th = new Theorem4(Y, Shape, Epsilon);
+        var w0 = Y.Phi.Transpose() * Shape * Shape.Transpose() * Y.Phi;
         var eig = w0.Evd().EigenValues.Select(c => c.Real).ToArray();
         double lmin = eig.Min(), lmax = eig.Max();
         Assert.Equal(1 / lmin, th.NormV, 1e-10 * th.NormV);

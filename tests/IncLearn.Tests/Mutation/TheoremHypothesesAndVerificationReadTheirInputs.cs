@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 
+using static IncLearn.Tests.Mutation.TheoremInputs;
+
 namespace IncLearn.Tests.Mutation;
 
 /// <summary>
@@ -9,16 +11,7 @@ namespace IncLearn.Tests.Mutation;
 /// </summary>
 public class TheoremHypothesesAndVerificationReadTheirInputs
 {
-    // σ_Y = (9, 4, 1.5), n = 4, σ_{i,0} = (2.5, 0.7, 1.3, 0.4), ε = 0.3 (as in TheoremConstantsFollowTheInitialShape).
-    private static readonly Target Y = Target.FromSpectrum([9, 4, 1.5], 4, seed: 5);
-    private static readonly double[] Sigma0 = [2.5, 0.7, 1.3, 0.4];
-    private const double Epsilon = 0.3;
     private const string RatioName = "(−log α + log c_ε)/(−log α + log C_ε) > ρ";
-
-    private static readonly Matrix<double> Shape = Matrix<double>.Build.DenseOfArray(new[,]
-    {
-        { 1.3, 0.2, 0.0, 0.4, 0.1 }, { -0.3, 0.9, 0.5, 0.0, 0.2 }, { 0.1, 0.0, 1.7, -0.6, 0.3 }, { 0.2, 0.4, 0.0, 0.8, -0.5 },
-    });
 
     [Fact]
     public void Theorem3HypothesesNameTheirInequalitiesAndSayWhy()
