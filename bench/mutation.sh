@@ -50,7 +50,7 @@ for set in "${sets[@]}"; do
   echo "== $set: $globs ($(date -u +%FT%TZ))"
   # Run from the test project (at the root Stryker sees the solution and ignores the test project); config at the root.
   (cd tests/IncLearn.Tests && dotnet dotnet-stryker --config-file ../../stryker-config.json "${mutate[@]}" \
-    --test-case-filter "$filter" --output "$out" --skip-version-check) | tee "$out/stryker.log" | grep -E "score|Killed|Survived|Timeout|No coverage|mutants" || true
+    --test-case-filter "$filter" --output "$out" --skip-version-check --log-to-file) | tee "$out/stryker.log" | grep -E "score|Killed|Survived|Timeout|No coverage|mutants" || true
   rm -f "$out/.gitignore" # Stryker's own ("*") would hide summary.md; bench/mutation/.gitignore keeps the reports out of git
   python3 "$root/bench/mutation_summary.py" "$out/reports/mutation-report.json" "$set" > "$out/summary.md"
   cat "$out/summary.md"
