@@ -106,6 +106,7 @@ public static class DormandPrince853
                     a5 += E5[s] * k[s][i];
                     a3 += E3[s] * k[s][i];
                 }
+                if (a5 == 0 && a3 == 0) continue; // adds nothing; where the scale is 0 (atol = 0, y = 0), 0/0 would be NaN
                 a5 /= sc; a3 /= sc;
                 e5 += a5 * a5; e3 += a3 * a3;
             }
