@@ -91,4 +91,43 @@ public class DormandPrinceEdgesOfTheStepControl
         Assert.True(d2 > d1 && h1 < 100 * h0);
         Assert.Equal(h1, h, 1e-12 * h1);
     }
+
+    // A given initial step is taken as it is (f ≡ 0 would otherwise start with the whole interval, one step): 1e-3, then
+    // tenfold growth, 1e-2 and 0.1, and the rest to 1.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AGivenInitialStepIsTheFirstStep(bool eighthOrder)
+    {
+        var result = eighthOrder
+            ? DormandPrince853.Integrate((_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 1e-3)
+            : DormandPrince45.Integrate((_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 1e-3);
+        Assert.Equal(4, result.Statistics.Accepted);
+    }
+
+    // From 0.2, one step of 0.9 − 0.2 ends at 0.2 + (0.9 − 0.2) = 0.8999999999999999: the last step must land on 0.9 itself
+    // (one step), not one rounding short of it (and then a second step of 1.1e-16).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheLastStepLandsOnTheOutputExactlyFromAStartTime(bool eighthOrder)
+    {
+        Assert.NotEqual(0.9, 0.2 + (0.9 - 0.2));
+        var result = eighthOrder
+            ? DormandPrince853.Integrate((_, _, d) => d[0] = 0, [1.0], [0.9], 1e-6, 1e-9, initialStep: 10, startTime: 0.2)
+            : DormandPrince45.Integrate((_, _, d) => d[0] = 0, [1.0], [0.9], 1e-6, 1e-9, initialStep: 10, startTime: 0.2);
+        Assert.Equal(new StepStatistics(1, 0, eighthOrder ? 13 : 7), result.Statistics);
+    }
+
+    // y = 1e5 against atol = 1e-300 (rtol = 0): the scaled norm d₀ overflows (1e305 squared), so d₀/d₁ is not finite and h₀
+    // falls back to 1e-6 of the interval (1e-5); the step is 100h₀ = 1e-3, not h₁ = (0.01/d₁)^{1/5} ≈ 2.5 with d₁ = 1e-4
+    // (f is constant, so d₂ = 0). A finite d₀ and d₁ ≥ 1e-5 cannot overflow the ratio: both are at most √(max double).
+    [Fact]
+    public void AStateThatOverflowsTheScaledNormTakesTheMillionthRule()
+    {
+        int evals = 0;
+        double h = DormandPrince45.StartingStep((_, _, d) => d[0] = 1e-304, 0, [1e5], [1e-304], 0, 1e-300, 10,
+            new double[1], new double[1], order: 5, ref evals);
+        Assert.Equal(1e-3, h, 1e-15);
+    }
 }
