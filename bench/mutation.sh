@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of src/IncLearn with the pinned dotnet-stryker (issue 25). Not part of .ci/run: on 2 cores one file set
-# takes 4–50 minutes, the whole library about two hours. Usage:
+# takes 4–50 minutes, the whole library about 100 minutes (bench/MUTATION.md). Usage:
 #   bench/mutation.sh                 # everything: the sets "math" and "kernels" (one Stryker session each, see below)
 #   bench/mutation.sh theorems target # the named sets (a folder or file each), one Stryker session per set
 # Each set mutates only its files (stryker --mutate) and runs the IncLearn.Tests selected by its filter (math sets leave out
