@@ -8,12 +8,6 @@ namespace IncLearn.Tests.Mutation;
 /// </summary>
 public class DormandPrinceEdgesOfTheStepControl
 {
-    private static OdeResult Run(bool eighthOrder, Action<double, double[], double[]> f, double[] y0, double[] times,
-        double rtol, double atol, double startTime = 0, int maxSteps = 10_000) =>
-        eighthOrder
-            ? DormandPrince853.Integrate(f, y0, times, rtol, atol, maxSteps: maxSteps, startTime: startTime)
-            : DormandPrince45.Integrate(f, y0, times, rtol, atol, maxSteps: maxSteps, startTime: startTime);
-
     // f ≡ 0 makes the starting step the first output interval after the start (here 1e-3, the output at the start itself does
     // not count) and every error 0, so each later step grows tenfold: 1e-3, 1e-2, 0.1, 1, then the rest. The fifth-order pair
     // lands on 5.001 (one step) and keeps h across it, then needs four to 6; the eighth-order pair steps toward 6 only, with
@@ -25,7 +19,7 @@ public class DormandPrinceEdgesOfTheStepControl
     {
         foreach (double start in new[] { 5.0, 0.0 })
         {
-            var result = Run(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [start, start + 1e-3, start + 1], 1e-6, 1e-9, startTime: start);
+            var result = EitherPair.Integrate(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [start, start + 1e-3, start + 1], 1e-6, 1e-9, maxSteps: 10_000, startTime: start);
             Assert.Equal(new StepStatistics(accepted, 0, 1 + (eighthOrder ? 12 : 6) * accepted), result.Statistics);
         }
     }
@@ -39,7 +33,7 @@ public class DormandPrinceEdgesOfTheStepControl
     public void ARightHandSideThatTurnsNonFiniteStopsAtThatTimeBelowRounding(bool eighthOrder)
     {
         var e = Assert.Throws<InvalidOperationException>(() =>
-            Run(eighthOrder, (t, y, d) => d[0] = t > 0.5 ? double.NaN : -y[0], [1.0], [1.0], 1e-8, 1e-10));
+            EitherPair.Integrate(eighthOrder, (t, y, d) => d[0] = t > 0.5 ? double.NaN : -y[0], [1.0], [1.0], 1e-8, 1e-10, maxSteps: 10_000));
         Assert.Contains("below rounding", e.Message);
         Assert.Contains("at t = 0.5", e.Message);
     }
@@ -51,7 +45,7 @@ public class DormandPrinceEdgesOfTheStepControl
     [InlineData(true)]
     public void AZeroComponentWithAtolZeroDoesNotEnterTheNorms(bool eighthOrder)
     {
-        var result = Run(eighthOrder, (_, y, d) => { d[0] = 0; d[1] = -y[1]; }, [0.0, 2.0], [1.0], 1e-9, 0);
+        var result = EitherPair.Integrate(eighthOrder, (_, y, d) => { d[0] = 0; d[1] = -y[1]; }, [0.0, 2.0], [1.0], 1e-9, 0, maxSteps: 10_000);
         Assert.Equal(0.0, result.States[0][0]);
         Assert.Equal(2 * Math.Exp(-1), result.States[0][1], 1e-8);
         Assert.Equal(0, result.Statistics.Rejected);
@@ -99,9 +93,7 @@ public class DormandPrinceEdgesOfTheStepControl
     [InlineData(true)]
     public void AGivenInitialStepIsTheFirstStep(bool eighthOrder)
     {
-        var result = eighthOrder
-            ? DormandPrince853.Integrate((_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 1e-3)
-            : DormandPrince45.Integrate((_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 1e-3);
+        var result = EitherPair.Integrate(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 1e-3);
         Assert.Equal(4, result.Statistics.Accepted);
     }
 
@@ -113,9 +105,7 @@ public class DormandPrinceEdgesOfTheStepControl
     public void TheLastStepLandsOnTheOutputExactlyFromAStartTime(bool eighthOrder)
     {
         Assert.NotEqual(0.9, 0.2 + (0.9 - 0.2));
-        var result = eighthOrder
-            ? DormandPrince853.Integrate((_, _, d) => d[0] = 0, [1.0], [0.9], 1e-6, 1e-9, initialStep: 10, startTime: 0.2)
-            : DormandPrince45.Integrate((_, _, d) => d[0] = 0, [1.0], [0.9], 1e-6, 1e-9, initialStep: 10, startTime: 0.2);
+        var result = EitherPair.Integrate(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [0.9], 1e-6, 1e-9, initialStep: 10, startTime: 0.2);
         Assert.Equal(new StepStatistics(1, 0, eighthOrder ? 13 : 7), result.Statistics);
     }
 

@@ -28,12 +28,6 @@ public class IntegratorStepsMatchScipy
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such problem in scipy_step_counts.py"),
     };
 
-    private static OdeResult Run(bool eighthOrder, Action<double, double[], double[]> f, double[] y0, IReadOnlyList<double> times,
-        double rtol, double atol, double? initialStep = null, int maxSteps = 10_000_000) =>
-        eighthOrder
-            ? DormandPrince853.Integrate(f, y0, times, rtol, atol, initialStep, maxSteps)
-            : DormandPrince45.Integrate(f, y0, times, rtol, atol, initialStep, maxSteps);
-
     // Accepted, rejected and evaluation counts are scipy's exactly; y(T) agrees to rounding: the two codes sum the stages in a
     // different order, and the differences (measured ≤ 4.3e-13) grow along the van der Pol relaxation, so 1e-10 — three
     // orders below the per-step tolerance a controller mistake would move y(T) by.
@@ -47,7 +41,7 @@ public class IntegratorStepsMatchScipy
         var (f, y0, t, rtol, atol) = Problem(problem);
         int calls = 0;
         // Capped at scipy's step count: a controller mistake that takes more steps fails at once instead of crawling.
-        var result = Run(eighthOrder, (s, y, d) => { calls++; f(s, y, d); }, y0, [t], rtol, atol, maxSteps: accepted + rejected);
+        var result = EitherPair.Integrate(eighthOrder, (s, y, d) => { calls++; f(s, y, d); }, y0, [t], rtol, atol, maxSteps: accepted + rejected);
         Assert.Equal(new StepStatistics(accepted, rejected, evaluations), result.Statistics);
         Assert.Equal(evaluations, calls); // the statistics count every call of f
         Assert.Equal(y0T, result.States[0][0], 1e-10);
@@ -87,11 +81,11 @@ public class IntegratorStepsMatchScipy
     public void TheStepCapCountsRejectedStepsToo(bool eighthOrder)
     {
         var (f, y0, t, rtol, atol) = Problem("ForcedVanDerPol");
-        var stats = Run(eighthOrder, f, y0, [t], rtol, atol, maxSteps: 1000).Statistics; // scipy's counts are 82 and 190
+        var stats = EitherPair.Integrate(eighthOrder, f, y0, [t], rtol, atol, maxSteps: 1000).Statistics; // scipy's counts are 82 and 190
         Assert.True(stats.Rejected > 0);
         int needed = stats.Accepted + stats.Rejected;
-        Assert.Equal(stats, Run(eighthOrder, f, y0, [t], rtol, atol, maxSteps: needed).Statistics);
-        var e = Assert.Throws<InvalidOperationException>(() => Run(eighthOrder, f, y0, [t], rtol, atol, maxSteps: needed - 1));
+        Assert.Equal(stats, EitherPair.Integrate(eighthOrder, f, y0, [t], rtol, atol, maxSteps: needed).Statistics);
+        var e = Assert.Throws<InvalidOperationException>(() => EitherPair.Integrate(eighthOrder, f, y0, [t], rtol, atol, maxSteps: needed - 1));
         Assert.Contains("step cap", e.Message);
     }
 
@@ -102,7 +96,7 @@ public class IntegratorStepsMatchScipy
     {
         // y' = (0.7, −1.3): both pairs are exact and their error estimate is exactly 0 (the step grows tenfold, never NaN).
         double[] c = [0.7, -1.3];
-        var result = Run(eighthOrder, (_, _, d) => c.CopyTo(d, 0), [0.25, 2.5], [3.7], 1e-8, 1e-11);
+        var result = EitherPair.Integrate(eighthOrder, (_, _, d) => c.CopyTo(d, 0), [0.25, 2.5], [3.7], 1e-8, 1e-11);
         Assert.Equal(0, result.Statistics.Rejected);
         Assert.Equal(0.25 + 0.7 * 3.7, result.States[0][0], 1e-14);
         Assert.Equal(2.5 - 1.3 * 3.7, result.States[0][1], 1e-14);
@@ -134,7 +128,7 @@ public class IntegratorStepsMatchScipy
     {
         // y' = y², y(0) = 1: y = 1/(1 − t) blows up at t = 1.
         var e = Assert.Throws<InvalidOperationException>(() =>
-            Run(eighthOrder, (_, y, d) => d[0] = y[0] * y[0], [1.0], [2.0], 1e-8, 1e-10, maxSteps: 100_000));
+            EitherPair.Integrate(eighthOrder, (_, y, d) => d[0] = y[0] * y[0], [1.0], [2.0], 1e-8, 1e-10, maxSteps: 100_000));
         Assert.Contains("below rounding", e.Message);
     }
 
@@ -145,9 +139,8 @@ public class IntegratorStepsMatchScipy
     {
         // y' = −1e13·y from t = 1e6: stability needs h ≈ 1e-13, below 4 ulps of t (4.7e-10), where t + h no longer moves t.
         // No value turns non-finite, so only the rounding guard (not the 16·ε floor) can stop it before the step cap.
-        var e = Assert.Throws<InvalidOperationException>(() => eighthOrder
-            ? DormandPrince853.Integrate((_, y, d) => d[0] = -1e13 * y[0], [1.0], [1e6 + 1], 1e-8, 1e-10, maxSteps: 10_000, startTime: 1e6)
-            : DormandPrince45.Integrate((_, y, d) => d[0] = -1e13 * y[0], [1.0], [1e6 + 1], 1e-8, 1e-10, maxSteps: 10_000, startTime: 1e6));
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            EitherPair.Integrate(eighthOrder, (_, y, d) => d[0] = -1e13 * y[0], [1.0], [1e6 + 1], 1e-8, 1e-10, maxSteps: 10_000, startTime: 1e6));
         Assert.Contains("below rounding", e.Message);
     }
 
@@ -157,15 +150,15 @@ public class IntegratorStepsMatchScipy
     public void ArgumentEdges(bool eighthOrder)
     {
         Action<double, double[], double[]> decay = (_, y, d) => d[0] = -y[0];
-        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Run(eighthOrder, null!, [1.0], [1.0], 1e-6, 1e-9)).ParamName);
-        Assert.Equal("y0", Assert.Throws<ArgumentNullException>(() => Run(eighthOrder, decay, null!, [1.0], 1e-6, 1e-9)).ParamName);
-        Assert.Empty(Run(eighthOrder, decay, [1.0], [], 1e-6, 1e-9).States);
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => EitherPair.Integrate(eighthOrder, null!, [1.0], [1.0], 1e-6, 1e-9)).ParamName);
+        Assert.Equal("y0", Assert.Throws<ArgumentNullException>(() => EitherPair.Integrate(eighthOrder, decay, null!, [1.0], 1e-6, 1e-9)).ParamName);
+        Assert.Empty(EitherPair.Integrate(eighthOrder, decay, [1.0], [], 1e-6, 1e-9).States);
         // rtol = 0 with atol > 0 is a pure absolute tolerance; rtol = 1 and rtol = atol = 0 are refused.
-        Assert.Equal(Math.Exp(-1), Run(eighthOrder, decay, [1.0], [1.0], 0, 1e-12).States[0][0], 1e-10);
-        Assert.Equal("rtol", Assert.Throws<ArgumentOutOfRangeException>(() => Run(eighthOrder, decay, [1.0], [1.0], 1, 1e-9)).ParamName);
-        Assert.Equal("rtol", Assert.Throws<ArgumentException>(() => Run(eighthOrder, decay, [1.0], [1.0], 0, 0)).ParamName);
+        Assert.Equal(Math.Exp(-1), EitherPair.Integrate(eighthOrder, decay, [1.0], [1.0], 0, 1e-12).States[0][0], 1e-10);
+        Assert.Equal("rtol", Assert.Throws<ArgumentOutOfRangeException>(() => EitherPair.Integrate(eighthOrder, decay, [1.0], [1.0], 1, 1e-9)).ParamName);
+        Assert.Equal("rtol", Assert.Throws<ArgumentException>(() => EitherPair.Integrate(eighthOrder, decay, [1.0], [1.0], 0, 0)).ParamName);
         // One step is a valid cap for a problem that needs one; a non-finite entry anywhere in y0 is refused.
-        Assert.Equal(1, Run(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 5, maxSteps: 1).Statistics.Accepted);
-        Assert.Equal("y0", Assert.Throws<ArgumentException>(() => Run(eighthOrder, decay, [1.0, double.NaN], [1.0], 1e-6, 1e-9)).ParamName);
+        Assert.Equal(1, EitherPair.Integrate(eighthOrder, (_, _, d) => d[0] = 0, [1.0], [1.0], 1e-6, 1e-9, initialStep: 5, maxSteps: 1).Statistics.Accepted);
+        Assert.Equal("y0", Assert.Throws<ArgumentException>(() => EitherPair.Integrate(eighthOrder, decay, [1.0, double.NaN], [1.0], 1e-6, 1e-9)).ParamName);
     }
 }
