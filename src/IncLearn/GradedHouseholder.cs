@@ -16,7 +16,7 @@ namespace IncLearn;
 /// Q_jl = e^{ρ_j − E_l} ẑ_jl (E_l the pivot exponent of step l), so rows far below the others keep full relative accuracy
 /// and rows far above them underflow only in entries that are negligible. F_il = e^{(σ_i − σ_l)t + ½log α + log‖ũ_i‖∞ − b_l} ẑ_il
 /// needs no D^{−½}, so t = 0 is covered too. Columns are stored contiguously; every inner loop is a <see cref="DenseKernels"/> call.</para>
-/// <para>An instance is a workspace for one size (n, m): its buffers are reused by every call of <see cref="Factor(double[], double[], double[], double, double, Span{double})"/>,
+/// <para>An instance is a workspace for one size (n, m): its buffers are reused by every call of <see cref="Factor(double[], double[], double[], double, double, Span{double}, int)"/>,
 /// so evaluating many time points allocates nothing. One instance serves one thread at a time.</para>
 /// </summary>
 internal sealed class GradedHouseholder
@@ -30,6 +30,11 @@ internal sealed class GradedHouseholder
     private readonly double[] sig, b, omegaA, omegaB, weighted, vhat, rowMax, colNorm, vPivot, vv, pivotSig, pivotB;
     private readonly int[] orig, pivotColumn;
     private readonly bool[] dead, isActive;
+    private double[][]? rowMaxParts;          // rowMax of the column chunks after the first, when a step runs on every core
+
+    /// <summary>A step's update runs on every core (when asked) once it touches at least this many entries (active columns
+    /// times remaining rows): below it a parallel loop's dispatch costs more than the ~30 µs of work it splits.</summary>
+    public const int MinimumParallelWork = 1 << 15;
 
     /// <summary>A workspace for n rows of Ũ and m columns.</summary>
     public GradedHouseholder(int n, int m)
@@ -64,8 +69,15 @@ internal sealed class GradedHouseholder
     /// <param name="logAlpha">log α.</param>
     /// <param name="t">Finite t ≥ 0.</param>
     /// <param name="f">Output, n·m entries.</param>
-    public void Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f)
+    /// <param name="chunks">Split each large step's column updates, and the accumulation of Q, into this many chunks of
+    /// columns that run in parallel (one per core: <see cref="Environment.ProcessorCount"/>). Every column is transformed by
+    /// the same operations whatever the split, and the rows' maxima are merged by max, which is exact: the bits do not
+    /// depend on it.</param>
+    public void Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f, int chunks = 1)
     {
+        chunks = Math.Max(1, Math.Min(chunks, m));
+        if (chunks > 1 && (rowMaxParts is null || rowMaxParts.Length < chunks - 1))
+            rowMaxParts = Jagged(chunks - 1, rows);
         for (int c = 0; c < m; c++) Array.Clear(x[c]);
         for (int i = 0; i < n; i++)
         {
@@ -163,14 +175,23 @@ internal sealed class GradedHouseholder
                 for (int j = k + 1; j < rows; j++)
                     omegaNext[j] = Weight(j, next, t);
             Array.Clear(rowMax, k + 1, rows - k - 1);
-            for (int c = 0; c < m; c++)
+            if (chunks > 1 && (long)activeCount * (rows - k) >= MinimumParallelWork)
             {
-                if (!isActive[c]) continue;
-                var xc = x[c];
-                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), xc.AsSpan(k)) / vvk;
-                xc[k] -= gamma * vk;
-                colNorm[c] = DenseKernels.UpdateTrackMaxAndNorm(xc.AsSpan(k + 1), gamma, vhat.AsSpan(k + 1), rowMax.AsSpan(k + 1), omegaNext.AsSpan(k + 1));
+                int step = k;
+                double pivotEntry = vk, pivotSquares = vvk;
+                Parallel.For(0, chunks, Numerics.OneWorkerPerCore, chunk =>
+                {
+                    var max = chunk == 0 ? rowMax : rowMaxParts![chunk - 1];
+                    if (chunk > 0) Array.Clear(max, step + 1, rows - step - 1);
+                    UpdateColumns(step, (int)((long)m * chunk / chunks), (int)((long)m * (chunk + 1) / chunks), pivotEntry, pivotSquares, max, omegaNext);
+                });
+                for (int chunk = 1; chunk < chunks; chunk++)
+                {
+                    var part = rowMaxParts![chunk - 1];
+                    for (int j = k + 1; j < rows; j++) rowMax[j] = Math.Max(rowMax[j], part[j]);
+                }
             }
+            else UpdateColumns(k, 0, m, vk, vvk, rowMax, omegaNext);
             (omega, omegaNext) = (omegaNext, omega);
             refRow = next;
             normsValid = true;
@@ -206,20 +227,52 @@ internal sealed class GradedHouseholder
         for (int l = 0; l < m; l++) { Array.Clear(z[l]); z[l][l] = 1; }
         for (int k = m - 1; k >= 0; k--)
         {
-            if (hasScale[k])
-                for (int l = k + 1; l < m; l++) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k]!.AsSpan(k + 1));
             var xp = x[pivotColumn[k]];
             Array.Copy(xp, k, vhat, k, rows - k);
             vhat[k] = vPivot[k];
             var om = omegaAt[k];
             for (int j = k; j < rows; j++) weighted[j] = om[j] * vhat[j];
-            for (int l = k; l < m; l++)
+            if (chunks > 1 && (long)(m - k) * (rows - k) >= MinimumParallelWork)
             {
-                double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), z[l].AsSpan(k)) / vv[k];
-                if (gamma != 0) DenseKernels.Axpy(z[l].AsSpan(k), -gamma, vhat.AsSpan(k));
+                int step = k;
+                Parallel.For(0, chunks, Numerics.OneWorkerPerCore, chunk =>
+                    Accumulate(step, step + (int)((long)(m - step) * chunk / chunks), step + (int)((long)(m - step) * (chunk + 1) / chunks)));
             }
+            else Accumulate(k, k, m);
         }
 
+        WriteFactor(logRowNorm, sigma, logAlpha, t, f);
+    }
+
+    /// <summary>Step k's reflector applied to the active columns c ∈ [c0, c1): each column's new entries, its weighted norm for
+    /// the next step and the rows' largest entries so far (into <paramref name="max"/>).</summary>
+    private void UpdateColumns(int k, int c0, int c1, double vk, double vvk, double[] max, double[] omegaNext)
+    {
+        for (int c = c0; c < c1; c++)
+        {
+            if (!isActive[c]) continue;
+            var xc = x[c];
+            double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), xc.AsSpan(k)) / vvk;
+            xc[k] -= gamma * vk;
+            colNorm[c] = DenseKernels.UpdateTrackMaxAndNorm(xc.AsSpan(k + 1), gamma, vhat.AsSpan(k + 1), max.AsSpan(k + 1), omegaNext.AsSpan(k + 1));
+        }
+    }
+
+    /// <summary>Reflector k of the backward accumulation applied to Q's columns l ∈ [l0, l1) (each rescaled first where
+    /// step k renormalized rows).</summary>
+    private void Accumulate(int k, int l0, int l1)
+    {
+        for (int l = l0; l < l1; l++)
+        {
+            if (hasScale[k] && l > k) DenseKernels.Scale(z[l].AsSpan(k + 1), scaleAfter[k]!.AsSpan(k + 1));
+            double gamma = 2 * DenseKernels.Dot(weighted.AsSpan(k), z[l].AsSpan(k)) / vv[k];
+            if (gamma != 0) DenseKernels.Axpy(z[l].AsSpan(k), -gamma, vhat.AsSpan(k));
+        }
+    }
+
+    /// <summary>F_il from Q's graded columns (see the class summary), into <paramref name="f"/> (n×m, row-major).</summary>
+    private void WriteFactor(double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f)
+    {
         f[..(n * m)].Clear();
         for (int pos = 0; pos < rows; pos++)
         {

@@ -66,8 +66,8 @@ internal sealed class InverseFactorForm
     {
         int n = target.N, r = uTilde.ColumnCount;
         if (r < n || n == 0 || !NativeLapack.HasInverseFactorRoutines || double.IsNegativeInfinity(logAlpha)) return null;
-        var t = NativeLapack.RqUpperTriangle(uTilde.ToColumnMajorArray(), n, r);
-        var r0 = (double[])t.Clone();
+        var t = NativeLapack.RqUpperTriangle(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
+        var r0 = Copy(t);
         if (!NativeLapack.TryInvertUpperTriangular(r0, n)) return null;
         var logColumnNorm = new double[n];
         var columnNorm = new double[n];
@@ -80,7 +80,15 @@ internal sealed class InverseFactorForm
         }
         double q = InverseNormBound(t, columnNorm, n, NativeLapack.HasTriangularGram);
         if (!(q <= MaxConditionBound)) return null;
-        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, target.Phi.ToColumnMajorArray(), q);
+        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, Copy(target.Phi.AsColumnMajorArray() ?? target.Phi.ToColumnMajorArray()), q);
+    }
+
+    /// <summary>A prefaulted copy (see PrefaultedArray: the set-up's n×n temporaries cost more to fault in than to compute).</summary>
+    private static double[] Copy(double[] source)
+    {
+        var copy = PrefaultedArray.Allocate(source.Length);
+        source.CopyTo(copy, 0);
+        return copy;
     }
 
     /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
@@ -93,7 +101,7 @@ internal sealed class InverseFactorForm
     internal static double InverseNormBound(double[] t, double[] columnNorm, int n, bool triangularGram)
     {
         // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
-        var mt = new double[n * n];
+        var mt = PrefaultedArray.Allocate(n * n, zeroed: true);
         for (int k = 0; k < n; k++)
             for (int i = 0; i <= k; i++) mt[i * n + k] = columnNorm[i] * t[k * n + i];
         double q = Frobenius(mt);
@@ -101,12 +109,12 @@ internal sealed class InverseFactorForm
         double[] b;
         if (triangularGram)
         {
-            b = (double[])mt.Clone();
+            b = Copy(mt);
             NativeLapack.LowerTriangularGram(b, n);                              // lower triangle of (Mᵀ)ᵀ·Mᵀ = M·Mᵀ
         }
         else
         {
-            b = new double[n * n];
+            b = PrefaultedArray.Allocate(n * n);   // dsyrk writes the lower triangle, the loop below the upper
             NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);              // lower triangle of Mᵀ·M: the same norms
         }
         for (int j = 0; j < n; j++)
@@ -204,7 +212,7 @@ internal sealed class InverseFactorForm
             double inv = Math.Exp(-logS[j]);
             for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
         }
-        var w = GC.AllocateUninitializedArray<double>(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
+        var w = PrefaultedArray.Allocate(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
         if (pieces == 1)
         {
             NativeLapack.SolveRightUpper(n, n, a, x);

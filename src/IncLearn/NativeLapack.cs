@@ -144,7 +144,9 @@ internal static unsafe class NativeLapack
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dsyevd failed with info = {info}");
-        return (w, Matrix<double>.Build.Dense(n, n, m.Span.ToArray()));
+        var vectors = PrefaultedArray.Allocate(n * n);
+        m.Span.CopyTo(vectors);
+        return (w, Matrix<double>.Build.Dense(n, n, vectors));
     }
 
     /// <summary>C ← α·op(A)·op(B) + β·C on column-major spans (cblas_dgemm), for callers that keep their own buffers
@@ -221,10 +223,10 @@ internal static unsafe class NativeLapack
     /// <summary>The upper-triangular T (n×n, column-major) of the RQ factorization A = [0 T]·Q of an n×r matrix, r ≥ n
     /// (dgerqf: Householder reflections from the right, so each row of T is exact for its row of A perturbed by ε relative to
     /// that row's norm).</summary>
-    /// <param name="a">A, column-major n×r; overwritten.</param>
+    /// <param name="a">A, column-major n×r (not modified).</param>
     /// <param name="n">Rows of A.</param>
     /// <param name="r">Columns of A (≥ n).</param>
-    public static double[] RqUpperTriangle(double[] a, int n, int r)
+    public static double[] RqUpperTriangle(ReadOnlySpan<double> a, int n, int r)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
@@ -247,10 +249,10 @@ internal static unsafe class NativeLapack
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
-        aligned.Span.CopyTo(a);
-        var t = new double[n * n];
+        var factored = aligned.Span;
+        var t = PrefaultedArray.Allocate(n * n, zeroed: true);
         for (int j = 0; j < n; j++)
-            for (int i = 0; i <= j; i++) t[j * n + i] = a[(r - n + j) * n + i];
+            for (int i = 0; i <= j; i++) t[j * n + i] = factored[(r - n + j) * n + i];
         return t;
     }
 
@@ -417,9 +419,8 @@ internal static unsafe class NativeLapack
         int n = transposeB ? b.RowCount : b.ColumnCount;
         int kb = transposeB ? b.ColumnCount : b.RowCount;
         if (k != kb) throw new ArgumentException($"inner dimensions differ: {k} vs {kb}", nameof(b));
-        var c = new double[m * n];
-        if (m == 0 || n == 0) return Matrix<double>.Build.Dense(m, n, c);
-        if (k == 0) return Matrix<double>.Build.Dense(m, n, c);
+        if (m == 0 || n == 0 || k == 0) return Matrix<double>.Build.Dense(m, n);
+        var c = PrefaultedArray.Allocate(m * n);   // β = 0: dgemm writes every entry without reading C
         var av = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var bv = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
         const int colMajor = 102, noTrans = 111, trans = 112;

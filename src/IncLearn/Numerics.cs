@@ -46,7 +46,15 @@ public static class Numerics
     public static Matrix<double> Symmetrize(Matrix<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return a * 0.5 + a.Transpose() * 0.5; // halves first: no overflow near 1e308
+        int n = a.RowCount;
+        if (a.ColumnCount != n) throw new ArgumentException($"A must be square, got {a.RowCount}×{a.ColumnCount}", nameof(a));
+        // One pass into one prefaulted array (MathNet's a·0.5 + aᵀ·0.5 made four n×n temporaries, each paid for page by page;
+        // see PrefaultedArray), with the same operations, so the same bits: halves first, no overflow near 1e308.
+        var v = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        var s = PrefaultedArray.Allocate(n * n);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++) s[j * n + i] = v[j * n + i] * 0.5 + v[i * n + j] * 0.5;
+        return Matrix<double>.Build.Dense(n, n, s);
     }
 
     /// <summary>D(t) of Proposition 1 for one mode, D = S⁻¹GS⁻¹ = (1 − e^{−2σt})/σ for σ &gt; 0 and 2t for σ = 0 (eq. (6)),

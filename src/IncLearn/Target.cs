@@ -85,7 +85,7 @@ public sealed class Target
             }
 
         // (Y + Yᵀ)/2 with the halves taken first (no overflow near 1e308), as Numerics.Symmetrize computes it.
-        var symmetric = new double[n * n];
+        var symmetric = PrefaultedArray.Allocate(n * n);
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++) symmetric[j * n + i] = a[j * n + i] * 0.5 + a[i * n + j] * 0.5;
         var sym = Matrix<double>.Build.Dense(n, n, symmetric);
@@ -106,7 +106,7 @@ public sealed class Target
             var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
             lambda = Vector<double>.Build.Dense(n, i => values[order[i]] * scale);
             var v = vectors.AsColumnMajorArray() ?? vectors.ToColumnMajorArray();
-            var columns = new double[n * n];
+            var columns = PrefaultedArray.Allocate(n * n);
             for (int c = 0; c < n; c++) Array.Copy(v, order[c] * n, columns, c * n, n);
             phi = Matrix<double>.Build.Dense(n, n, columns);
         }

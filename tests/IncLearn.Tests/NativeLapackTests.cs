@@ -67,7 +67,9 @@ public class NativeLapackTests
     {
         Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
         var a = Random(n, r, n + r);
-        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(ColumnMajor(a), n, r));
+        var input = ColumnMajor(a);
+        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(input, n, r));
+        Assert.Equal(ColumnMajor(a), input);   // A is read, not overwritten (the fast path passes Ũ's own storage)
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) Assert.Equal(0.0, t[i, j]);
         var gram = a * a.Transpose();

@@ -22,6 +22,20 @@ public class NumericsTests
                 "MathNet 5.0.0's Expm1 was measured 2.7e-9 off here; if it is now accurate, Numerics.Expm1 can delegate to it");
     }
 
+    /// <summary>One pass with MathNet's operations, so its bits: (A·0.5) + (Aᵀ·0.5) entry by entry, halves first (no overflow
+    /// at 1e308; (A + Aᵀ)·0.5 would give ∞ there and other last bits elsewhere); a non-square A is refused by name.</summary>
+    [Fact]
+    public void SymmetrizeHasTheBitsOfHalvesFirst()
+    {
+        var a = GaussianMatrix.Of(37, 37, 5) * 1e307;
+        var s = Numerics.Symmetrize(a);
+        Assert.True(s.Equals(a * 0.5 + a.Transpose() * 0.5));
+        Assert.True(s.Equals(s.Transpose()));
+        Assert.All(s.Enumerate(), v => Assert.True(double.IsFinite(v)));
+        var e = Assert.Throws<ArgumentException>(() => Numerics.Symmetrize(GaussianMatrix.Of(3, 4, 1)));
+        Assert.Equal("a", e.ParamName);
+    }
+
     [Fact]
     public void SymmetrizeAveragesTheTranspose()
     {
