@@ -161,7 +161,7 @@ internal sealed class InverseFactorForm
     private sealed class Workspace(int n, int nb)
     {
         public readonly AlignedBuffer A = new(n * n), Bottom = new(n * n), X = new(n * n), TBlock = new(nb * n), Work = new(nb * n);
-        public readonly double[] LogS = new double[n], TopScale = new double[n];
+        public readonly double[] LogS = new double[n], TopScale = new double[n], BottomDiagonal = new double[n];
     }
 
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
@@ -183,12 +183,16 @@ internal sealed class InverseFactorForm
         else for (int k = 0; k < count; k++) body(k);
     }
 
+    /// <summary>An O(n²) pass over the columns [j0, j1) of <paramref name="count"/> equal ranges, on every core or in turn
+    /// (each column gets the same values either way).</summary>
+    private void ForEachColumnRange(int count, bool allCores, Action<int, int> body) =>
+        ForEachPiece(count, allCores, k => body(PieceStart(n, count, k), PieceStart(n, count, k + 1)));
+
     private Matrix<double>? Evaluate(double t, Workspace ws, int nb, int pieces, bool allCores)
     {
         var logS = ws.LogS;
         var topScale = ws.TopScale;
-        var bottom = ws.Bottom.Span;
-        bottom.Clear();
+        var bottomDiagonal = ws.BottomDiagonal;
         for (int j = 0; j < n; j++)
         {
             double logC = -sigma[j] * t - 0.5 * logAlpha;
@@ -197,33 +201,50 @@ internal sealed class InverseFactorForm
             if (!(Math.Abs(ls) <= MaxLogScale)) return null;
             logS[j] = ls;
             topScale[j] = Math.Exp(logC - ls);
-            bottom[j * n + j] = Math.Exp(logHalfD - ls);
+            bottomDiagonal[j] = Math.Exp(logHalfD - ls);
         }
-        var a = ws.A.Span;
-        a.Clear();
-        for (int j = 0; j < n; j++)
-            for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * topScale[j];
-        if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, a, bottom, ws.TBlock.Span, ws.Work.Span);
+        // The pair's upper triangles: the top R₀ with scaled columns, the bottom diagonal. dtpqrt neither reads nor writes
+        // their strictly lower parts (R and the reflectors are upper triangular), which stay as the zero-filled workspace
+        // began, so only the upper triangles are written here.
+        var aBuf = ws.A;
+        var bBuf = ws.Bottom;
+        var xBuf = ws.X;
+        ForEachColumnRange(pieces, allCores, (j0, j1) =>
+        {
+            var a = aBuf.Span;
+            var bottom = bBuf.Span;
+            for (int j = j0; j < j1; j++)
+            {
+                double scale = topScale[j];
+                for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * scale;
+                bottom.Slice(j * n, j).Clear();
+                bottom[j * n + j] = bottomDiagonal[j];
+            }
+        });
+        if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, aBuf.Span, bBuf.Span, ws.TBlock.Span, ws.Work.Span);
         else SplitTriangularPairQr(ws, nb, pieces, allCores);
         // X = Φ·S⁻¹, then X ← X·R̂⁻¹.
-        var x = ws.X.Span;
-        for (int j = 0; j < n; j++)
+        ForEachColumnRange(pieces, allCores, (j0, j1) =>
         {
-            double inv = Math.Exp(-logS[j]);
-            for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
-        }
+            var x = xBuf.Span;
+            for (int j = j0; j < j1; j++)
+            {
+                double inv = Math.Exp(-logS[j]);
+                for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
+            }
+        });
         var w = PrefaultedArray.Allocate(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
         if (pieces == 1)
         {
-            NativeLapack.SolveRightUpper(n, n, a, x);
-            NativeLapack.Syrk(false, n, n, 1.0, x, n, 0.0, w, n);
+            NativeLapack.SolveRightUpper(n, n, aBuf.Span, xBuf.Span);
+            NativeLapack.Syrk(false, n, n, 1.0, xBuf.Span, n, 0.0, w, n);
         }
         else
         {
             // Rows of X are solved independently (dtrsm per block of rows); W = XXᵀ's lower triangle by blocks: dsyrk on the
             // diagonal blocks, dgemm below them; block (p, q), q ≤ p, is task p(p + 1)/2 + q.
-            var xa = ws.X;
-            var ra = ws.A;
+            var xa = xBuf;
+            var ra = aBuf;
             ForEachPiece(pieces, allCores, k =>
             {
                 int i0 = PieceStart(n, pieces, k), i1 = PieceStart(n, pieces, k + 1);
@@ -243,43 +264,62 @@ internal sealed class InverseFactorForm
                 else NativeLapack.Gemm(false, true, row1 - row0, col1 - col0, n, 1.0, xs[row0..], n, xs[col0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
             });
         }
-        for (int j = 0; j < n; j++)
-            for (int i = j; i < n; i++)
-            {
-                double v = w[j * n + i];
-                if (!double.IsFinite(v)) return null;
-                w[i * n + j] = v;
-            }
-        return Matrix<double>.Build.Dense(n, n, w);
+        // The upper triangle from the lower one; column j's pass writes row j only, so the ranges never meet.
+        bool finite = true;
+        ForEachColumnRange(pieces, allCores, (j0, j1) =>
+        {
+            for (int j = j0; j < j1; j++)
+                for (int i = j; i < n; i++)
+                {
+                    double v = w[j * n + i];
+                    if (!double.IsFinite(v)) finite = false;   // only ever cleared: a race between ranges cannot lose it
+                    w[i * n + j] = v;
+                }
+        });
+        return finite ? Matrix<double>.Build.Dense(n, n, w) : null;
     }
 
     /// <summary>dtpqrt (M = N = L = n, block size nb) written out: per block of nb columns, the panel's QR (dtpqrt2) and then
-    /// its block reflector applied to the columns to its right (dtprfb) — columns that it transforms independently, so they
-    /// are cut into pieces of fixed width (by n and the panel only) that may run on every core. The loop bounds are LAPACK's
-    /// (MB = min(M − L + I + IB − 1, M), LB = MB − M + L − I + 1, or 0 once I ≥ L, in its 1-based terms).</summary>
+    /// its block reflector applied to the columns to its right (dtprfb) — columns that it transforms independently. With a
+    /// look-ahead: the next panel's columns are updated first, in a task of their own that then factors that panel, while
+    /// the other tasks update the remaining columns in pieces of fixed width (by n and the panel only). So the panel's
+    /// BLAS-2 work overlaps the trailing update instead of leaving the other core idle. The tasks may run on every core or in
+    /// turn, with the same bits. The loop bounds are LAPACK's (MB = min(M − L + I + IB − 1, M), LB = MB − M + L − I + 1, or 0
+    /// once I ≥ L, in its 1-based terms).</summary>
     private void SplitTriangularPairQr(Workspace ws, int nb, int pieces, bool allCores)
     {
         var aBuf = ws.A;
         var bBuf = ws.Bottom;
         var tBuf = ws.TBlock;
         var workBuf = ws.Work;
-        for (int i = 0; i < n; i += nb)
+        void PanelQr(int i)
         {
-            int ib = Math.Min(n - i, nb);
-            int mb = Math.Min(i + ib, n);
-            int lb = i + 1 >= n ? 0 : mb - i;
+            int ib = Math.Min(n - i, nb), mb = Math.Min(i + ib, n), lb = i + 1 >= n ? 0 : mb - i;
             NativeLapack.TriangularPairPanelQr(mb, ib, lb, aBuf.Span[(i * n + i)..], n, bBuf.Span[(i * n)..], n, tBuf.Span[(i * nb)..], nb);
-            int first = i + ib, columns = n - first;
-            if (columns <= 0) continue;
-            int count = Math.Min(pieces, (columns + PieceWidth - 1) / PieceWidth);
-            int panel = i, block = ib, rows = mb, trapezoid = lb;
-            ForEachPiece(count, allCores, k =>
+        }
+        // Panel i's reflector applied to columns [c0, c1), which lie in [first, n), first = i + ib.
+        void Update(int i, int c0, int c1)
+        {
+            int ib = Math.Min(n - i, nb), mb = Math.Min(i + ib, n), lb = i + 1 >= n ? 0 : mb - i, first = i + ib;
+            NativeLapack.ApplyTriangularPairReflector(mb, c1 - c0, ib, lb,
+                bBuf.Span[(i * n)..], n, tBuf.Span[(i * nb)..], nb,
+                aBuf.Span[(c0 * n + i)..], n, bBuf.Span[(c0 * n)..], n,
+                workBuf.Span.Slice(ib * (c0 - first), ib * (c1 - c0)));
+        }
+        PanelQr(0);
+        for (int i = 0; i + nb < n; i += nb)
+        {
+            int first = i + nb, next = Math.Min(nb, n - first), rest = n - first - next;
+            int count = rest == 0 ? 0 : Math.Min(pieces, (rest + PieceWidth - 1) / PieceWidth);
+            int panel = i;
+            ForEachPiece(1 + count, allCores, k =>
             {
-                int c0 = first + PieceStart(columns, count, k), c1 = first + PieceStart(columns, count, k + 1);
-                NativeLapack.ApplyTriangularPairReflector(rows, c1 - c0, block, trapezoid,
-                    bBuf.Span[(panel * n)..], n, tBuf.Span[(panel * nb)..], nb,
-                    aBuf.Span[(c0 * n + panel)..], n, bBuf.Span[(c0 * n)..], n,
-                    workBuf.Span.Slice(block * (c0 - first), block * (c1 - c0)));
+                if (k == 0)
+                {
+                    Update(panel, first, first + next);
+                    PanelQr(first);
+                }
+                else Update(panel, first + next + PieceStart(rest, count, k - 1), first + next + PieceStart(rest, count, k));
             });
         }
     }

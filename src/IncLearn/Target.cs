@@ -100,7 +100,11 @@ public sealed class Target
         else
         {
             // Diagonalise Y/max|Y_ij| (no overflow near 1e308, no underflow near 1e-308), then scale the eigenvalues back.
-            var scaled = sym / scale;
+            // sym / scale as MathNet computes it (times the reciprocal: the same bits), into a prefaulted array (PrefaultedArray).
+            double reciprocal = 1.0 / scale;
+            var scaledEntries = PrefaultedArray.Allocate(n * n);
+            for (int i = 0; i < scaledEntries.Length; i++) scaledEntries[i] = symmetric[i] * reciprocal;
+            var scaled = Matrix<double>.Build.Dense(n, n, scaledEntries);
             // On every core (BlasThreadGate.Setup): done once per target.
             var (values, vectors) = BlasThreadGate.Setup(n, () => NativeLapack.SymmetricEigen(scaled));
             var order = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
