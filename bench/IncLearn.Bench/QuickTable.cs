@@ -88,7 +88,7 @@ public static class QuickTable
             var init = p.MakeInitialization();
             var cf = new ClosedFormSolution(target, init);
             int reps = n <= 50 ? 21 : n <= 200 ? 5 : 3;
-            Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}, {InverseFactorForm.PieceCount(n)} piece(s) per evaluation");
+            Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}, {Pieces.Count(n)} piece(s) per evaluation");
             if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
             if (NativeLapack.HasInverseFactorRoutines) Console.WriteLine($"// n = {n}: {PartsOfOnePoint(n)}");
             double targetMs = Median(() => p.MakeTarget(), reps);

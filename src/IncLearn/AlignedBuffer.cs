@@ -29,4 +29,7 @@ internal sealed class AlignedBuffer
 
     /// <summary>The aligned span.</summary>
     public Span<double> Span => array.AsSpan(offset, Length);
+
+    /// <summary>The aligned part as a segment (for code that slices it inside lambdas, where a span cannot go).</summary>
+    public ArraySegment<double> Segment => new(array, offset, Length);
 }

@@ -137,8 +137,24 @@ public sealed class ClosedFormSolution
     {
         if (double.IsPositiveInfinity(t)) return Limit();
         if (inverseForm?.TryAt(t, allCores) is { } fast) return fast;
-        var pf = NativeLapack.Multiply(Target.Phi, false, FactorAt(t, allCores), false);
-        return Gram(pf);
+        int n = sigma.Length, pieces = Pieces.Count(n);
+        if (pieces == 1 || !NativeLapack.IsPreferred || !NativeLapack.HasSymmetricProducts) return Gram(NativeLapack.Multiply(Target.Phi, false, FactorAt(t, allCores), false));
+        // Large problems on OpenBLAS: P = ΦF by blocks of rows and W = PPᵀ by blocks (see Pieces), on every core for a lone
+        // At, in turn inside On's workers, with the same bits.
+        var factor = FactorAt(t, allCores);
+        var f = factor.AsColumnMajorArray() ?? factor.ToColumnMajorArray();
+        var phi = Target.Phi.AsColumnMajorArray() ?? Target.Phi.ToColumnMajorArray();
+        bool split = allCores && Environment.ProcessorCount > 1;
+        var p = PrefaultedArray.Allocate(n * m);
+        Pieces.ForEach(pieces, split, k =>
+        {
+            int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
+            NativeLapack.Gemm(false, false, i1 - i0, m, n, 1.0, phi.AsSpan(i0), n, f, n, 0.0, p.AsSpan(i0), n);
+        });
+        var w = PrefaultedArray.Allocate(n * n);
+        Pieces.LowerGram(p, n, n, m, w, pieces, split);
+        Pieces.MirrorLower(w, n, pieces, split);
+        return Matrix<double>.Build.Dense(n, n, w);
     }
 
     /// <summary>W̃(t) = Φᵀ W(t) Φ for t ∈ [0, ∞].</summary>

@@ -25,8 +25,8 @@ namespace IncLearn;
 /// only when q ≤ <see cref="MaxConditionBound"/> (then the error is ≤ 3.3e-13 by that envelope; issue 13 asks for 1e-12) and each
 /// column scale s_j lies within e^{±<see cref="MaxLogScale"/>}; otherwise it declines and the exact path answers. Shapes with
 /// r &lt; n never take it.</para>
-/// <para>Cores. From n = <see cref="MinimumSplitOrder"/> on, an evaluation is cut into pieces whose number depends on n only
-/// (<see cref="PieceCount"/>): dtpqrt's trailing updates by columns (its blocked loop written out: dtpqrt2, then dtprfb per
+/// <para>Cores. From n = <see cref="Pieces.MinimumSplitOrder"/> on, an evaluation is cut into pieces whose number depends on n only
+/// (<see cref="Pieces.Count"/>): dtpqrt's trailing updates by columns (its blocked loop written out: dtpqrt2, then dtprfb per
 /// piece), dtrsm by rows, XXᵀ by blocks. A lone call runs the pieces on every core, <see cref="ClosedFormSolution.On"/>'s workers
 /// run them in turn, with the same bits. OpenBLAS's own threads are not used here: they change the last bits with the thread
 /// count (see BlasThreadGate), which would make At and On disagree.</para>
@@ -137,23 +137,8 @@ internal sealed class InverseFactorForm
         return scale * Math.Sqrt(sum);
     }
 
-    /// <summary>Problems of order at least this split each evaluation into pieces (see <see cref="PieceCount"/>); below it one
-    /// dtpqrt, one dtrsm and one dsyrk do the work, as they always did.</summary>
-    public const int MinimumSplitOrder = 128;
-
     /// <summary>Columns of dtpqrt's trailing update per piece, at least (narrower updates are not cut further).</summary>
     private const int PieceWidth = 64;
-
-    /// <summary>The number of pieces an evaluation of order n is cut into: 1 below <see cref="MinimumSplitOrder"/>, 2 below
-    /// 384, else 4. It depends on n only, never on the core count or on who calls, so that a lone
-    /// <see cref="ClosedFormSolution.At"/> (pieces on every core) and <see cref="ClosedFormSolution.On"/>'s workers (pieces in
-    /// turn) compute every entry by the same operations. OpenBLAS's own threads would not do: its threaded routines give other
-    /// last bits than its one-thread ones (see BlasThreadGate). Few pieces, because each one packs its operands again (a dtrsm
-    /// piece packs all of R̂); 2 and 4 share 2 or 4 cores evenly.</summary>
-    internal static int PieceCount(int n) => n < MinimumSplitOrder ? 1 : n < 384 ? 2 : 4;
-
-    /// <summary>Start of piece <paramref name="k"/> of <paramref name="count"/> equal pieces of 0..n.</summary>
-    private static int PieceStart(int n, int count, int k) => (int)((long)n * k / count);
 
     /// <summary>Buffers of one evaluation, reused (one per concurrent caller): 64-byte aligned, so that dtpqrt gives the same
     /// bits on every call (see <see cref="AlignedBuffer"/>); each piece of a split update uses the part of
@@ -171,22 +156,11 @@ internal sealed class InverseFactorForm
     /// every core; without, in turn on the calling thread (a parallel caller's worker). The bits are the same either way.</summary>
     public Matrix<double>? TryAt(double t, bool allCores = false)
     {
-        int nb = Math.Min(BlockSize, n), pieces = PieceCount(n);
+        int nb = Math.Min(BlockSize, n), pieces = Pieces.Count(n);
         var ws = spares.TryTake(out var spare) ? spare : new Workspace(n, nb);
         try { return Evaluate(t, ws, nb, pieces, allCores && pieces > 1 && Environment.ProcessorCount > 1); }
         finally { spares.Add(ws); }
     }
-
-    private static void ForEachPiece(int count, bool allCores, Action<int> body)
-    {
-        if (allCores) Parallel.For(0, count, Numerics.OneWorkerPerCore, body);
-        else for (int k = 0; k < count; k++) body(k);
-    }
-
-    /// <summary>An O(n²) pass over the columns [j0, j1) of <paramref name="count"/> equal ranges, on every core or in turn
-    /// (each column gets the same values either way).</summary>
-    private void ForEachColumnRange(int count, bool allCores, Action<int, int> body) =>
-        ForEachPiece(count, allCores, k => body(PieceStart(n, count, k), PieceStart(n, count, k + 1)));
 
     private Matrix<double>? Evaluate(double t, Workspace ws, int nb, int pieces, bool allCores)
     {
@@ -209,7 +183,7 @@ internal sealed class InverseFactorForm
         var aBuf = ws.A;
         var bBuf = ws.Bottom;
         var xBuf = ws.X;
-        ForEachColumnRange(pieces, allCores, (j0, j1) =>
+        Pieces.ForEachColumnRange(n, pieces, allCores, (j0, j1) =>
         {
             var a = aBuf.Span;
             var bottom = bBuf.Span;
@@ -224,7 +198,7 @@ internal sealed class InverseFactorForm
         if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, aBuf.Span, bBuf.Span, ws.TBlock.Span, ws.Work.Span);
         else SplitTriangularPairQr(ws, nb, pieces, allCores);
         // X = Φ·S⁻¹, then X ← X·R̂⁻¹.
-        ForEachColumnRange(pieces, allCores, (j0, j1) =>
+        Pieces.ForEachColumnRange(n, pieces, allCores, (j0, j1) =>
         {
             var x = xBuf.Span;
             for (int j = j0; j < j1; j++)
@@ -233,50 +207,15 @@ internal sealed class InverseFactorForm
                 for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
             }
         });
-        var w = PrefaultedArray.Allocate(n * n);   // every entry is written below: dsyrk the lower triangle, the loop the upper
-        if (pieces == 1)
+        // Rows of X are solved independently (dtrsm per block of rows); then W = XXᵀ, its lower triangle by blocks.
+        Pieces.ForEach(pieces, allCores, k =>
         {
-            NativeLapack.SolveRightUpper(n, n, aBuf.Span, xBuf.Span);
-            NativeLapack.Syrk(false, n, n, 1.0, xBuf.Span, n, 0.0, w, n);
-        }
-        else
-        {
-            // Rows of X are solved independently (dtrsm per block of rows); W = XXᵀ's lower triangle by blocks: dsyrk on the
-            // diagonal blocks, dgemm below them; block (p, q), q ≤ p, is task p(p + 1)/2 + q.
-            var xa = xBuf;
-            var ra = aBuf;
-            ForEachPiece(pieces, allCores, k =>
-            {
-                int i0 = PieceStart(n, pieces, k), i1 = PieceStart(n, pieces, k + 1);
-                NativeLapack.SolveRightUpper(i1 - i0, n, ra.Span, xa.Span[i0..], n);
-            });
-            int tasks = pieces * (pieces + 1) / 2;
-            ForEachPiece(tasks, allCores, task =>
-            {
-                int p = (int)((Math.Sqrt(8.0 * task + 1) - 1) / 2);
-                while (p * (p + 1) / 2 > task) p--;
-                while ((p + 1) * (p + 2) / 2 <= task) p++;
-                int q = task - p * (p + 1) / 2;
-                int row0 = PieceStart(n, pieces, p), row1 = PieceStart(n, pieces, p + 1);
-                int col0 = PieceStart(n, pieces, q), col1 = PieceStart(n, pieces, q + 1);
-                var xs = xa.Span;
-                if (p == q) NativeLapack.Syrk(false, row1 - row0, n, 1.0, xs[row0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
-                else NativeLapack.Gemm(false, true, row1 - row0, col1 - col0, n, 1.0, xs[row0..], n, xs[col0..], n, 0.0, w.AsSpan(col0 * n + row0), n);
-            });
-        }
-        // The upper triangle from the lower one; column j's pass writes row j only, so the ranges never meet.
-        bool finite = true;
-        ForEachColumnRange(pieces, allCores, (j0, j1) =>
-        {
-            for (int j = j0; j < j1; j++)
-                for (int i = j; i < n; i++)
-                {
-                    double v = w[j * n + i];
-                    if (!double.IsFinite(v)) finite = false;   // only ever cleared: a race between ranges cannot lose it
-                    w[i * n + j] = v;
-                }
+            int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
+            NativeLapack.SolveRightUpper(i1 - i0, n, aBuf.Span, xBuf.Span[i0..], n);
         });
-        return finite ? Matrix<double>.Build.Dense(n, n, w) : null;
+        var w = PrefaultedArray.Allocate(n * n);   // every entry is written: the lower triangle by the products, the upper by the mirror
+        Pieces.LowerGram(xBuf.Segment, n, n, n, w, pieces, allCores);
+        return Pieces.MirrorLower(w, n, pieces, allCores) ? Matrix<double>.Build.Dense(n, n, w) : null;
     }
 
     /// <summary>dtpqrt (M = N = L = n, block size nb) written out: per block of nb columns, the panel's QR (dtpqrt2) and then
@@ -312,14 +251,14 @@ internal sealed class InverseFactorForm
             int first = i + nb, next = Math.Min(nb, n - first), rest = n - first - next;
             int count = rest == 0 ? 0 : Math.Min(pieces, (rest + PieceWidth - 1) / PieceWidth);
             int panel = i;
-            ForEachPiece(1 + count, allCores, k =>
+            Pieces.ForEach(1 + count, allCores, k =>
             {
                 if (k == 0)
                 {
                     Update(panel, first, first + next);
                     PanelQr(first);
                 }
-                else Update(panel, first + next + PieceStart(rest, count, k - 1), first + next + PieceStart(rest, count, k));
+                else Update(panel, first + next + Pieces.Start(rest, count, k - 1), first + next + Pieces.Start(rest, count, k));
             });
         }
     }

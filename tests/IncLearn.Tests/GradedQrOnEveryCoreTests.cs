@@ -54,7 +54,9 @@ public class GradedQrOnEveryCoreTests
     }
 
     /// <summary>Through the public API: a rank-deficient shape (r = n/2, and r = n of rank n/2, as in the benchmarks) answers
-    /// At (its QR on every core) with the bits of one of On's workers (the QR on one core).</summary>
+    /// At (its QR and products on every core) with the bits of one of On's workers (all of it on one core), and that W is
+    /// Φ W̃ Φᵀ with W̃ = F Fᵀ formed in one product (RotatedAt): the products by blocks (Pieces) put every block in its
+    /// place (a block written at another offset, or a missing mirror, is off by O(1)).</summary>
     [Fact]
     public void AtOnEveryCoreIsTheOneCoreAtBitForBit()
     {
@@ -67,7 +69,14 @@ public class GradedQrOnEveryCoreTests
             var cf = new ClosedFormSolution(target, Initialization.FromShape(shape, 1e-6));
             Assert.False(cf.UsesInverseFactorForm);
             foreach (double t in new[] { 0.5, 6.0, 1e300 })
-                Assert.True(cf.At(t).Equals(cf.AtOneCore(t)), $"r = {shape.ColumnCount}, t = {t}");
+            {
+                var w = cf.At(t);
+                Assert.True(w.Equals(cf.AtOneCore(t)), $"r = {shape.ColumnCount}, t = {t}");
+                var rotatedBack = target.Phi * cf.RotatedAt(t) * target.Phi.Transpose();
+                double dev = (w - rotatedBack).FrobeniusNorm() / rotatedBack.FrobeniusNorm();
+                Assert.True(dev < 1e-13, $"r = {shape.ColumnCount}, t = {t}: At is {dev:G3} from Φ·RotatedAt·Φᵀ");
+                Assert.True(w.Equals(w.Transpose()), "exactly symmetric");
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ public class InverseFactorFormTests
             foreach (int widthFactor in new[] { 1, 2 })
                 foreach (double log10Alpha in new[] { 0.0, -6, -40 })
                     yield return new object[] { n, widthFactor, log10Alpha };
-        yield return new object[] { 400, 1, -6.0 };   // four pieces per evaluation (InverseFactorForm.PieceCount)
+        yield return new object[] { 400, 1, -6.0 };   // four pieces per evaluation (Pieces.Count)
     }
 
     [Theory]

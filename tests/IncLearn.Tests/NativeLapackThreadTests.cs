@@ -119,7 +119,7 @@ public class NativeLapackThreadTests(ITestOutputHelper output)
     {
         // At cuts a large evaluation into pieces fixed by n and runs them on every core; On's workers run the same pieces in
         // turn. The bits must not depend on which, nor on the round.
-        Assert.True(InverseFactorForm.PieceCount(n) > 1);
+        Assert.True(Pieces.Count(n) > 1);
         var (target, init, times) = Problem(n);
         var cf = new ClosedFormSolution(target, init);
         Assert.True(cf.UsesInverseFactorForm);

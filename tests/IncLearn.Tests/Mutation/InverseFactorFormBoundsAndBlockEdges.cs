@@ -39,7 +39,7 @@ public class InverseFactorFormBoundsAndBlockEdges
     {
         // n = 160 = 5 blocks of 32, two pieces: the split QR's panel loop ends exactly at n.
         int n = 160;
-        Assert.Equal(2, InverseFactorForm.PieceCount(n));
+        Assert.Equal(2, Pieces.Count(n));
         var target = Target.FromSpectrum(Enumerable.Range(0, n).Select(i => 4.5 - 3.5 * i / (n - 1)).ToArray(), n, seed: 23);
         var init = Initialization.FromShape(Gaussian(n, n, 24), 2.3e-5);
         NativeLapack.NativeRequested.Value = true;
