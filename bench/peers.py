@@ -73,11 +73,13 @@ print("|---|---|---|---|---|---|---|---|---|")
 for n in [int(a) for a in sys.argv[1:]] or [10, 50, 200]:
     p = json.load(open(os.path.join(here, "data", f"problem{n}.json")))
     Y = np.array(p["Y"]); U = np.array(p["U"]); alpha = p["alpha"]; times = np.array(p["times"])
-    reps = 21 if n <= 50 else 5 if n <= 200 else 3
+    # as many runs as the library's quick table takes (bench/IncLearn.Bench/QuickTable.cs)
+    reps = 21 if n <= 50 else 11 if n <= 200 else 7 if n <= 500 else 5
+    point_reps = 21 if n <= 50 else 41 if n <= 200 else 15 if n <= 500 else 9
     su = median_time(lambda: setup(Y, U), reps)
     sig, Phi, Ut, c = setup(Y, U)
     V = sl.cho_solve(c, np.eye(n))
-    one = median_time(lambda: point(sig, Phi, V, alpha, times[100]), reps)
+    one = median_time(lambda: point(sig, Phi, V, alpha, times[100]), point_reps)
     cf = median_time(lambda: closed_form(Y, U, alpha, times), 5 if n <= 200 else 1, warm_up=n <= 200)
     h = max(1, n // 2)
     half = U[:, :h]; low = half @ U[:h, :] / np.sqrt(h)
