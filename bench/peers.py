@@ -67,6 +67,17 @@ def dop853(Y, U, alpha, times, rtol):
     return [sol.y[:, j].reshape(n, r) @ sol.y[:, j].reshape(n, r).T for j in range(len(times))]
 
 here = os.path.dirname(os.path.abspath(__file__))
+if sys.argv[1:2] == ["point"]:
+    # bench/point-pairs.sh: one line per n with the median of one point of numpy's closed form (as in the table below)
+    for n in [int(a) for a in sys.argv[2:]]:
+        p = json.load(open(os.path.join(here, "data", f"problem{n}.json")))
+        Y = np.array(p["Y"]); U = np.array(p["U"]); alpha = p["alpha"]; times = np.array(p["times"])
+        sig, Phi, Ut, c = setup(Y, U)
+        V = sl.cho_solve(c, np.eye(n))
+        point_reps = 21 if n <= 50 else 41 if n <= 200 else 15 if n <= 500 else 9
+        print(n, repr(median_time(lambda: point(sig, Phi, V, alpha, times[100]), point_reps) * 1e3))
+    sys.exit(0)
+
 print(f"// OPENBLAS_NUM_THREADS = {os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}, numpy {np.__version__}, scipy {__import__('scipy').__version__}")
 print("| n | set-up (eigh + Ũ + Cholesky) | closed form, one point | closed form, 200 points | Woodbury one point, r = n/2 | Woodbury one point, r = n of rank n/2 | scipy DOP853, 200 points (rtol, error, evaluations) | dgemm n×n | eigh n×n |")
 print("|---|---|---|---|---|---|---|---|---|")
