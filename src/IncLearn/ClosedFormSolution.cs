@@ -144,16 +144,18 @@ public sealed class ClosedFormSolution
         var factor = FactorAt(t, allCores);
         var f = factor.AsColumnMajorArray() ?? factor.ToColumnMajorArray();
         var phi = Target.Phi.AsColumnMajorArray() ?? Target.Phi.ToColumnMajorArray();
-        bool split = allCores && Environment.ProcessorCount > 1;
         var p = PrefaultedArray.Allocate(n * m);
-        Pieces.ForEach(pieces, split, k =>
-        {
-            int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
-            NativeLapack.Gemm(false, false, i1 - i0, m, n, 1.0, phi.AsSpan(i0), n, f, n, 0.0, p.AsSpan(i0), n);
-        });
         var w = PrefaultedArray.Allocate(n * n);
-        Pieces.LowerGram(p, n, n, m, w, pieces, split);
-        Pieces.MirrorLower(w, n, pieces, split);
+        PieceTeam.Run(allCores, team =>
+        {
+            team.ForEach(pieces, k =>
+            {
+                int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
+                NativeLapack.Gemm(false, false, i1 - i0, m, n, 1.0, phi.AsSpan(i0), n, f, n, 0.0, p.AsSpan(i0), n);
+            });
+            Pieces.LowerGram(team, p, n, n, m, w, pieces);
+            Pieces.MirrorLower(team, w, n, pieces);   // F is finite, so W is
+        });
         return Matrix<double>.Build.Dense(n, n, w);
     }
 
@@ -217,7 +219,9 @@ public sealed class ClosedFormSolution
         try
         {
             var f = ws.F;
-            ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f, allCores ? Environment.ProcessorCount : 1);
+            if (allCores && Environment.ProcessorCount > 1)
+                PieceTeam.Run(true, team => ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f, Environment.ProcessorCount, team));
+            else ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
             // Column-major copy: the layout MathNet's dense storage keeps.
             var columnMajor = PrefaultedArray.Allocate(n * m);
             for (int i = 0; i < n; i++)

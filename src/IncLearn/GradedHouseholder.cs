@@ -16,7 +16,7 @@ namespace IncLearn;
 /// Q_jl = e^{ρ_j − E_l} ẑ_jl (E_l the pivot exponent of step l), so rows far below the others keep full relative accuracy
 /// and rows far above them underflow only in entries that are negligible. F_il = e^{(σ_i − σ_l)t + ½log α + log‖ũ_i‖∞ − b_l} ẑ_il
 /// needs no D^{−½}, so t = 0 is covered too. Columns are stored contiguously; every inner loop is a <see cref="DenseKernels"/> call.</para>
-/// <para>An instance is a workspace for one size (n, m): its buffers are reused by every call of <see cref="Factor(double[], double[], double[], double, double, Span{double}, int)"/>,
+/// <para>An instance is a workspace for one size (n, m): its buffers are reused by every call of <see cref="Factor(double[], double[], double[], double, double, Span{double}, int, PieceTeam)"/>,
 /// so evaluating many time points allocates nothing. One instance serves one thread at a time.</para>
 /// </summary>
 internal sealed class GradedHouseholder
@@ -70,10 +70,10 @@ internal sealed class GradedHouseholder
     /// <param name="t">Finite t ≥ 0.</param>
     /// <param name="f">Output, n·m entries.</param>
     /// <param name="chunks">Split each large step's column updates, and the accumulation of Q, into this many chunks of
-    /// columns that run in parallel (one per core: <see cref="Environment.ProcessorCount"/>). Every column is transformed by
-    /// the same operations whatever the split, and the rows' maxima are merged by max, which is exact: the bits do not
-    /// depend on it.</param>
-    public void Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f, int chunks = 1)
+    /// columns (one per core: <see cref="Environment.ProcessorCount"/>). Every column is transformed by the same operations
+    /// whatever the split, and the rows' maxima are merged by max, which is exact: the bits do not depend on it.</param>
+    /// <param name="team">Runs the chunks of a step in parallel (see <see cref="PieceTeam"/>); without one they run in turn.</param>
+    public void Factor(double[] mantissa, double[] logRowNorm, double[] sigma, double logAlpha, double t, Span<double> f, int chunks = 1, PieceTeam? team = null)
     {
         chunks = Math.Max(1, Math.Min(chunks, m));
         if (chunks > 1 && (rowMaxParts is null || rowMaxParts.Length < chunks - 1))
@@ -179,7 +179,7 @@ internal sealed class GradedHouseholder
             {
                 int step = k;
                 double pivotEntry = vk, pivotSquares = vvk;
-                Parallel.For(0, chunks, Numerics.OneWorkerPerCore, chunk =>
+                ForEachChunk(team, chunks, chunk =>
                 {
                     var max = chunk == 0 ? rowMax : rowMaxParts![chunk - 1];
                     if (chunk > 0) Array.Clear(max, step + 1, rows - step - 1);
@@ -235,13 +235,19 @@ internal sealed class GradedHouseholder
             if (chunks > 1 && (long)(m - k) * (rows - k) >= MinimumParallelWork)
             {
                 int step = k;
-                Parallel.For(0, chunks, Numerics.OneWorkerPerCore, chunk =>
+                ForEachChunk(team, chunks, chunk =>
                     Accumulate(step, step + (int)((long)(m - step) * chunk / chunks), step + (int)((long)(m - step) * (chunk + 1) / chunks)));
             }
             else Accumulate(k, k, m);
         }
 
         WriteFactor(logRowNorm, sigma, logAlpha, t, f);
+    }
+
+    private static void ForEachChunk(PieceTeam? team, int chunks, Action<int> chunk)
+    {
+        if (team != null) team.ForEach(chunks, chunk);
+        else for (int c = 0; c < chunks; c++) chunk(c);
     }
 
     /// <summary>Step k's reflector applied to the active columns c ∈ [c0, c1): each column's new entries, its weighted norm for

@@ -183,39 +183,44 @@ internal sealed class InverseFactorForm
         var aBuf = ws.A;
         var bBuf = ws.Bottom;
         var xBuf = ws.X;
-        Pieces.ForEachColumnRange(n, pieces, allCores, (j0, j1) =>
+        double[]? w = null;
+        bool finite = false;
+        PieceTeam.Run(allCores, team =>
         {
-            var a = aBuf.Span;
-            var bottom = bBuf.Span;
-            for (int j = j0; j < j1; j++)
+            team.ForEachColumnRange(n, pieces, (j0, j1) =>
             {
-                double scale = topScale[j];
-                for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * scale;
-                bottom.Slice(j * n, j).Clear();
-                bottom[j * n + j] = bottomDiagonal[j];
-            }
-        });
-        if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, aBuf.Span, bBuf.Span, ws.TBlock.Span, ws.Work.Span);
-        else SplitTriangularPairQr(ws, nb, pieces, allCores);
-        // X = Φ·S⁻¹, then X ← X·R̂⁻¹.
-        Pieces.ForEachColumnRange(n, pieces, allCores, (j0, j1) =>
-        {
-            var x = xBuf.Span;
-            for (int j = j0; j < j1; j++)
+                var a = aBuf.Span;
+                var bottom = bBuf.Span;
+                for (int j = j0; j < j1; j++)
+                {
+                    double scale = topScale[j];
+                    for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * scale;
+                    bottom.Slice(j * n, j).Clear();
+                    bottom[j * n + j] = bottomDiagonal[j];
+                }
+            });
+            if (pieces == 1) NativeLapack.TriangularPairQr(n, nb, aBuf.Span, bBuf.Span, ws.TBlock.Span, ws.Work.Span);
+            else SplitTriangularPairQr(team, ws, nb, pieces);
+            // X = Φ·S⁻¹, then X ← X·R̂⁻¹ (rows solved independently: dtrsm per block of rows), then W = XXᵀ.
+            team.ForEachColumnRange(n, pieces, (j0, j1) =>
             {
-                double inv = Math.Exp(-logS[j]);
-                for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
-            }
+                var x = xBuf.Span;
+                for (int j = j0; j < j1; j++)
+                {
+                    double inv = Math.Exp(-logS[j]);
+                    for (int i = 0; i < n; i++) x[j * n + i] = phi[j * n + i] * inv;
+                }
+            });
+            team.ForEach(pieces, k =>
+            {
+                int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
+                NativeLapack.SolveRightUpper(i1 - i0, n, aBuf.Span, xBuf.Span[i0..], n);
+            });
+            w = PrefaultedArray.Allocate(n * n);   // every entry is written: the lower triangle by the products, the upper by the mirror
+            Pieces.LowerGram(team, xBuf.Segment, n, n, n, w, pieces);
+            finite = Pieces.MirrorLower(team, w, n, pieces);
         });
-        // Rows of X are solved independently (dtrsm per block of rows); then W = XXᵀ, its lower triangle by blocks.
-        Pieces.ForEach(pieces, allCores, k =>
-        {
-            int i0 = Pieces.Start(n, pieces, k), i1 = Pieces.Start(n, pieces, k + 1);
-            NativeLapack.SolveRightUpper(i1 - i0, n, aBuf.Span, xBuf.Span[i0..], n);
-        });
-        var w = PrefaultedArray.Allocate(n * n);   // every entry is written: the lower triangle by the products, the upper by the mirror
-        Pieces.LowerGram(xBuf.Segment, n, n, n, w, pieces, allCores);
-        return Pieces.MirrorLower(w, n, pieces, allCores) ? Matrix<double>.Build.Dense(n, n, w) : null;
+        return finite ? Matrix<double>.Build.Dense(n, n, w!) : null;
     }
 
     /// <summary>dtpqrt (M = N = L = n, block size nb) written out: per block of nb columns, the panel's QR (dtpqrt2) and then
@@ -225,7 +230,7 @@ internal sealed class InverseFactorForm
     /// BLAS-2 work overlaps the trailing update instead of leaving the other core idle. The tasks may run on every core or in
     /// turn, with the same bits. The loop bounds are LAPACK's (MB = min(M − L + I + IB − 1, M), LB = MB − M + L − I + 1, or 0
     /// once I ≥ L, in its 1-based terms).</summary>
-    private void SplitTriangularPairQr(Workspace ws, int nb, int pieces, bool allCores)
+    private void SplitTriangularPairQr(PieceTeam team, Workspace ws, int nb, int pieces)
     {
         var aBuf = ws.A;
         var bBuf = ws.Bottom;
@@ -251,7 +256,7 @@ internal sealed class InverseFactorForm
             int first = i + nb, next = Math.Min(nb, n - first), rest = n - first - next;
             int count = rest == 0 ? 0 : Math.Min(pieces, (rest + PieceWidth - 1) / PieceWidth);
             int panel = i;
-            Pieces.ForEach(1 + count, allCores, k =>
+            team.ForEach(1 + count, k =>
             {
                 if (k == 0)
                 {

@@ -3,7 +3,8 @@ namespace IncLearn;
 /// <summary>
 /// How one evaluation of a large problem uses every core with bits that do not depend on who runs it: its work is cut into
 /// pieces whose number depends on n only (<see cref="Count"/>), and the pieces run on every core for a lone
-/// <see cref="ClosedFormSolution.At"/> or in turn inside one of <see cref="ClosedFormSolution.On"/>'s workers. Each entry is
+/// <see cref="ClosedFormSolution.At"/> or in turn inside one of <see cref="ClosedFormSolution.On"/>'s workers (a
+/// <see cref="PieceTeam"/> runs them). Each entry is
 /// computed by the same operations either way. OpenBLAS's own threads would not do: its threaded routines give other last
 /// bits than its one-thread ones (see BlasThreadGate), and On needs one thread per worker. Used by the fast path
 /// (InverseFactorForm) and by the exact path's products (ClosedFormSolution).
@@ -21,23 +22,12 @@ internal static class Pieces
     /// <summary>Start of piece <paramref name="k"/> of <paramref name="count"/> equal pieces of 0..n.</summary>
     public static int Start(int n, int count, int k) => (int)((long)n * k / count);
 
-    /// <summary>Runs pieces 0..count − 1 on every core, or in turn on the calling thread.</summary>
-    public static void ForEach(int count, bool allCores, Action<int> body)
-    {
-        if (allCores && count > 1) Parallel.For(0, count, Numerics.OneWorkerPerCore, body);
-        else for (int k = 0; k < count; k++) body(k);
-    }
-
-    /// <summary>A pass over the columns [j0, j1) of <paramref name="count"/> equal ranges of 0..n.</summary>
-    public static void ForEachColumnRange(int n, int count, bool allCores, Action<int, int> body) =>
-        ForEach(count, allCores, k => body(Start(n, count, k), Start(n, count, k + 1)));
-
     /// <summary>The lower triangle of W = XXᵀ (X n×k column-major with leading dimension <paramref name="ldx"/>, W n×n) by
     /// blocks of rows and columns: dsyrk on the <paramref name="count"/> diagonal blocks, dgemm below them (n³ flops in all,
     /// as one dsyrk); block (p, q), q ≤ p, is task p(p + 1)/2 + q.</summary>
-    public static void LowerGram(ArraySegment<double> x, int ldx, int n, int k, double[] w, int count, bool allCores)
+    public static void LowerGram(PieceTeam team, ArraySegment<double> x, int ldx, int n, int k, double[] w, int count)
     {
-        ForEach(count * (count + 1) / 2, allCores, task =>
+        team.ForEach(count * (count + 1) / 2, task =>
         {
             int p = (int)((Math.Sqrt(8.0 * task + 1) - 1) / 2);
             while (p * (p + 1) / 2 > task) p--;
@@ -52,10 +42,10 @@ internal static class Pieces
 
     /// <summary>Copies W's lower triangle (n×n column-major) onto its upper one, by column ranges (column j's pass writes row j
     /// only, so the ranges never meet); false when an entry is not finite.</summary>
-    public static bool MirrorLower(double[] w, int n, int count, bool allCores)
+    public static bool MirrorLower(PieceTeam team, double[] w, int n, int count)
     {
         bool finite = true;
-        ForEachColumnRange(n, count, allCores, (j0, j1) =>
+        team.ForEachColumnRange(n, count, (j0, j1) =>
         {
             for (int j = j0; j < j1; j++)
                 for (int i = j; i < n; i++)

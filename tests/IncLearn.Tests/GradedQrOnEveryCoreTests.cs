@@ -46,11 +46,14 @@ public class GradedQrOnEveryCoreTests
         new GradedHouseholder(n, m).Factor(mantissa, logRowNorm, sigma, logAlpha, t, serial);
         Assert.Contains(serial, v => v != 0);
         foreach (int chunks in new[] { 2, 3 })
-        {
-            var split = new double[n * m];
-            new GradedHouseholder(n, m).Factor(mantissa, logRowNorm, sigma, logAlpha, t, split, chunks);
-            Assert.True(serial.AsSpan().SequenceEqual(split), $"{chunks} chunks: F differs from the serial QR's");
-        }
+            foreach (bool onATeam in new[] { false, true })
+            {
+                var split = new double[n * m];
+                var qr = new GradedHouseholder(n, m);
+                if (onATeam) PieceTeam.Run(true, team => qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, split, chunks, team));
+                else qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, split, chunks);
+                Assert.True(serial.AsSpan().SequenceEqual(split), $"{chunks} chunks{(onATeam ? " on a team" : "")}: F differs from the serial QR's");
+            }
     }
 
     /// <summary>Through the public API: a rank-deficient shape (r = n/2, and r = n of rank n/2, as in the benchmarks) answers
