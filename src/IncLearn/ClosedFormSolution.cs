@@ -18,8 +18,9 @@ namespace IncLearn;
 /// evaluate an invertible W̃₀ whose inverse factor is well conditioned through LAPACK's blocked routines instead (the internal
 /// InverseFactorForm: about 8n³/3 BLAS-3 flops per time against the graded QR's 6.7n³ column by column), and only there: it
 /// declines for r &lt; n, for an ill-conditioned inverse factor and for scales beyond e^{±250}, and the exact form above answers.
-/// A lone <see cref="At"/> on the fast path runs on every core from n = 128 on, in pieces fixed by n that <see cref="On"/>'s
-/// workers run in turn: the same bits either way. The set-up (this constructor, and the eigendecomposition in
+/// A lone <see cref="At"/> runs on every core from n = 128 on (on the fast path and on the exact one: the graded QR's large
+/// steps, ΦF and its Gram), in pieces fixed by n that <see cref="On"/>'s workers run in turn: the same bits either way
+/// (see Pieces and PieceTeam). The set-up (this constructor, and the eigendecomposition in
 /// <see cref="IncLearn.Target.FromMatrix"/>) runs on one OpenBLAS thread per core from n = 64 on; its last bits may differ
 /// between machines with other core counts (by ~1e-14 relative in W(t), tested), never between runs on one machine.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
