@@ -18,7 +18,7 @@ internal sealed class AlignedBuffer
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Length = length;
         int padded = length + Alignment / sizeof(double);
-        // Large buffers (workspaces of n ≥ 90) come prefaulted (see PrefaultedArray; pinned there too).
+        // Large buffers (n×n workspaces from n = 181 on) come prefaulted (see PrefaultedArray; pinned there too).
         array = padded >= PrefaultedArray.MinimumLength ? PrefaultedArray.Allocate(padded, zeroed: true) : GC.AllocateArray<double>(padded, pinned: true);
         fixed (double* p = array)
             offset = (int)((Alignment - (long)p % Alignment) % Alignment / sizeof(double));

@@ -220,7 +220,8 @@ public sealed class ClosedFormSolution
         try
         {
             var f = ws.F;
-            if (allCores && Environment.ProcessorCount > 1)
+            // A helper only where a step can reach the QR's parallel threshold (not for the tutorial's small problems).
+            if (allCores && Environment.ProcessorCount > 1 && (long)m * (n + m) >= GradedHouseholder.MinimumParallelWork)
                 PieceTeam.Run(true, team => ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f, Environment.ProcessorCount, team));
             else ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
             // Column-major copy: the layout MathNet's dense storage keeps.

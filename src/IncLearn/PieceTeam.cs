@@ -4,8 +4,8 @@ namespace IncLearn;
 /// Runs the phases of one evaluation (<see cref="ForEach"/>: a phase's pieces, see <see cref="Pieces"/>) on the calling thread
 /// and, for a lone <see cref="ClosedFormSolution.At"/>, on one helper per other core that stays with the evaluation from its
 /// first phase to its last. One parallel loop per phase cost more than the work on the shared VM: each woke a sleeping pool
-/// thread, and the fast path's QR has a phase per panel of 32 columns (at n = 200 the helper made a point 0.76× as long
-/// in alternating runs, measured). So the helpers wait for the next phase by spinning, as OpenBLAS's own threads do.
+/// thread, and the fast path's QR has a phase per panel of 32 columns (at n = 200 the helper made a point 0.66× as long as
+/// the parallel loops did: median of seven alternating pairs of processes, measured). So the helpers wait for the next phase by spinning, as OpenBLAS's own threads do.
 /// <para>The caller never waits for a helper that has not started: it claims pieces itself until none is left and then waits
 /// only for pieces a helper has claimed (and so is running). A helper that starts late, or never (a thread pool busy with
 /// the caller's own parallel work), changes nothing but the speed. Which thread runs a piece does not matter: every piece
@@ -61,9 +61,6 @@ internal sealed class PieceTeam
         while (Volatile.Read(ref phase.Done) < count) spin.SpinOnce(sleep1Threshold: -1);
         if (phase.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
     }
-
-    /// <summary>Runs <paramref name="action"/> as a phase of one piece.</summary>
-    public void Single(Action action) => ForEach(1, _ => action());
 
     /// <summary>A pass over the columns [j0, j1) of <paramref name="count"/> equal ranges of 0..n.</summary>
     public void ForEachColumnRange(int n, int count, Action<int, int> body) =>
