@@ -77,6 +77,14 @@ if sys.argv[1:2] == ["point"]:
         point_reps = 21 if n <= 50 else 41 if n <= 200 else 15 if n <= 500 else 9
         print(n, repr(median_time(lambda: point(sig, Phi, V, alpha, times[100]), point_reps) * 1e3))
     sys.exit(0)
+if sys.argv[1:2] == ["setup"]:
+    # bench/point-pairs.sh setup: one line per n with the median of numpy's set-up (as in the table below)
+    for n in [int(a) for a in sys.argv[2:]]:
+        p = json.load(open(os.path.join(here, "data", f"problem{n}.json")))
+        Y = np.array(p["Y"]); U = np.array(p["U"])
+        reps = 21 if n <= 50 else 11 if n <= 200 else 7 if n <= 500 else 5
+        print(n, repr(median_time(lambda: setup(Y, U), reps) * 1e3))
+    sys.exit(0)
 
 print(f"// OPENBLAS_NUM_THREADS = {os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}, numpy {np.__version__}, scipy {__import__('scipy').__version__}")
 print("| n | set-up (eigh + Ũ + Cholesky) | closed form, one point | closed form, 200 points | Woodbury one point, r = n/2 | Woodbury one point, r = n of rank n/2 | scipy DOP853, 200 points (rtol, error, evaluations) | dgemm n×n | eigh n×n |")

@@ -8,7 +8,7 @@ namespace IncLearn.Bench;
 /// (ClosedFormBenchmarks) measures the same operations with its own statistics.</summary>
 public static class QuickTable
 {
-    private static double Median(Func<object> op, int reps, bool warmUp = true)
+    internal static double Median(Func<object> op, int reps, bool warmUp = true)
     {
         if (warmUp) op(); // JIT and caches; skipped where one call takes minutes (On at n ≥ 500: its first point warms up)
         var times = new List<double>();

@@ -41,8 +41,10 @@ public sealed class ClosedFormSolution
     private readonly double logAlpha;
     private readonly int r;                   // columns of Ũ
     private readonly int m;                   // columns of the factor the QR works on: r, or n when r > n (see CompressColumns)
-    private readonly double[] mantissa;       // rows of that factor scaled to max |entry| = 1 (n×m row-major)
-    private readonly double[] logRowNorm;     // log of each row's max |entry| (−∞ for a zero row)
+    // The graded QR's input: the rows of that factor scaled to max |entry| = 1 (n×m row-major) and the log of each row's max
+    // |entry| (−∞ for a zero row). Prepared on the first exact evaluation: the fast path does not read them, and at n = 1000
+    // they cost ~10 ms of the set-up.
+    private readonly Lazy<(double[] Mantissa, double[] LogRowNorm)> graded;
     private readonly RotatedInitialShape shape;
     private readonly Lazy<Matrix<double>> rotatedLimit;
     private readonly InverseFactorForm? inverseForm;  // BLAS-3 fast path of At, on OpenBLAS where it is exact (see InverseFactorForm)
@@ -71,25 +73,10 @@ public sealed class ClosedFormSolution
             var form = NativeLapack.IsPreferred ? InverseFactorForm.TryCreate(target, rotated.UTilde, initialization.LogAlpha) : null;
             return (rotated, form);
         });
-        var ut = shape.UTilde;
-        r = ut.ColumnCount;
-        // Row scales of Ũ (read column by column from MathNet's column-major storage: its indexer costs more than the work).
-        var u = ut.AsColumnMajorArray() ?? ut.ToColumnMajorArray();
-        var rowMax = new double[n];
-        for (int j = 0; j < r; j++)
-            for (int i = 0; i < n; i++) rowMax[i] = Math.Max(rowMax[i], Math.Abs(u[j * n + i]));
-        var rowScaled = PrefaultedArray.Allocate(n * r, zeroed: true);
-        logRowNorm = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double s = rowMax[i];
-            logRowNorm[i] = s > 0 ? Math.Log(s) : double.NegativeInfinity;
-            if (s > 0)
-                for (int j = 0; j < r; j++) rowScaled[i * r + j] = u[j * n + i] / s;
-        }
+        r = shape.UTilde.ColumnCount;
         bool compress = compressWideShapes && r > n;
         m = compress ? n : r;
-        mantissa = compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled;
+        graded = new Lazy<(double[], double[])>(() => ScaleRows(shape.UTilde, compress));
         rotatedLimit = new Lazy<Matrix<double>>(ComputeRotatedLimit);
     }
 
@@ -222,8 +209,8 @@ public sealed class ClosedFormSolution
             var f = ws.F;
             // A helper only where a step can reach the QR's parallel threshold (not for the tutorial's small problems).
             if (allCores && Environment.ProcessorCount > 1 && (long)m * (n + m) >= GradedHouseholder.MinimumParallelWork)
-                PieceTeam.Run(true, team => ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f, Environment.ProcessorCount, team));
-            else ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
+                PieceTeam.Run(true, team => ws.Qr.Factor(graded.Value.Mantissa, graded.Value.LogRowNorm, sigma, logAlpha, t, f, Environment.ProcessorCount, team));
+            else ws.Qr.Factor(graded.Value.Mantissa, graded.Value.LogRowNorm, sigma, logAlpha, t, f);
             // Column-major copy: the layout MathNet's dense storage keeps.
             var columnMajor = PrefaultedArray.Allocate(n * m);
             for (int i = 0; i < n; i++)
@@ -250,7 +237,7 @@ public sealed class ClosedFormSolution
         try
         {
             var f = ws.F;
-            ws.Qr.Factor(mantissa, logRowNorm, sigma, logAlpha, t, f);
+            ws.Qr.Factor(graded.Value.Mantissa, graded.Value.LogRowNorm, sigma, logAlpha, t, f);
             for (int i = 0; i < n; i++)
             {
                 var fi = f.AsSpan(i * m, m);
@@ -263,6 +250,28 @@ public sealed class ClosedFormSolution
             }
         }
         finally { Return(ws); }
+    }
+
+    /// <summary>The graded QR's input (see <see cref="graded"/>): Ũ's rows scaled to max |entry| = 1 and their logs, compressed to
+    /// n columns when <paramref name="compress"/>.</summary>
+    private static (double[] Mantissa, double[] LogRowNorm) ScaleRows(Matrix<double> ut, bool compress)
+    {
+        int n = ut.RowCount, r = ut.ColumnCount;
+        // Read column by column from MathNet's column-major storage: its indexer costs more than the work.
+        var u = ut.AsColumnMajorArray() ?? ut.ToColumnMajorArray();
+        var rowMax = new double[n];
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i < n; i++) rowMax[i] = Math.Max(rowMax[i], Math.Abs(u[j * n + i]));
+        var rowScaled = PrefaultedArray.Allocate(n * r, zeroed: true);
+        var logRowNorm = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = rowMax[i];
+            logRowNorm[i] = s > 0 ? Math.Log(s) : double.NegativeInfinity;
+            if (s > 0)
+                for (int j = 0; j < r; j++) rowScaled[i * r + j] = u[j * n + i] / s;
+        }
+        return (compress ? CompressColumns(rowScaled, logRowNorm, n, r) : rowScaled, logRowNorm);
     }
 
     /// <summary>

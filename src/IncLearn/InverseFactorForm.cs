@@ -46,11 +46,11 @@ internal sealed class InverseFactorForm
     private readonly int n;
     private readonly double[] sigma;
     private readonly double logAlpha;
-    private readonly double[] r0;             // R₀ = T⁻¹, column-major n×n, upper triangle
+    private readonly AlignedBuffer r0;        // R₀ = T⁻¹, column-major n×n, upper triangle
     private readonly double[] logColumnNorm;  // log ‖R₀e_j‖
     private readonly double[] phi;            // Φ, column-major n×n
 
-    private InverseFactorForm(int n, double[] sigma, double logAlpha, double[] r0, double[] logColumnNorm, double[] phi, double conditionBound)
+    private InverseFactorForm(int n, double[] sigma, double logAlpha, AlignedBuffer r0, double[] logColumnNorm, double[] phi, double conditionBound)
     {
         this.n = n; this.sigma = sigma; this.logAlpha = logAlpha; this.r0 = r0; this.logColumnNorm = logColumnNorm; this.phi = phi;
         ConditionBound = conditionBound;
@@ -66,63 +66,84 @@ internal sealed class InverseFactorForm
     {
         int n = target.N, r = uTilde.ColumnCount;
         if (r < n || n == 0 || !NativeLapack.HasInverseFactorRoutines || double.IsNegativeInfinity(logAlpha)) return null;
+        // Three n×n arrays in all (T, R₀ and M): at n = 1000 each costs 3–7 ms to fault in (see PrefaultedArray).
         var t = NativeLapack.RqUpperTriangle(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
-        var r0 = Copy(t);
+        var r0 = new AlignedBuffer(n * n);
+        t.Span.CopyTo(r0.Span);
         if (!NativeLapack.TryInvertUpperTriangular(r0, n)) return null;
+        var inverse = r0.Span;
         var logColumnNorm = new double[n];
         var columnNorm = new double[n];
         for (int j = 0; j < n; j++)
         {
             double c2 = 0;
-            for (int i = 0; i <= j; i++) c2 += r0[j * n + i] * r0[j * n + i];
+            for (int i = 0; i <= j; i++) c2 += inverse[j * n + i] * inverse[j * n + i];
             columnNorm[j] = Math.Sqrt(c2);
             logColumnNorm[j] = Math.Log(columnNorm[j]);
         }
-        double q = InverseNormBound(t, columnNorm, n, NativeLapack.HasTriangularGram);
+        double q = InverseNormBound(t.Span, columnNorm, n, NativeLapack.HasTriangularGram);
         if (!(q <= MaxConditionBound)) return null;
-        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, Copy(target.Phi.AsColumnMajorArray() ?? target.Phi.ToColumnMajorArray()), q);
-    }
-
-    /// <summary>A prefaulted copy (see PrefaultedArray: the set-up's n×n temporaries cost more to fault in than to compute).</summary>
-    private static double[] Copy(double[] source)
-    {
-        var copy = PrefaultedArray.Allocate(source.Length);
-        source.CopyTo(copy, 0);
-        return copy;
+        // Φ is read, never written: the target's own storage (the exact path reads it too).
+        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, target.Phi.AsColumnMajorArray() ?? target.Phi.ToColumnMajorArray(), q);
     }
 
     /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
     /// already ≤ <see cref="MaxConditionBound"/> (else the last): ‖M‖_F (no product), ‖MMᵀ‖_F^{1/2} (one dlauum, or dsyrk where
     /// OpenBLAS lacks it) and ‖(MMᵀ)²‖_F^{1/4} (and one dgemm), all ≥ ‖M‖₂ since ‖A‖₂ ≤ ‖A‖_F and ‖(MMᵀ)^k‖₂ = ‖M‖₂^{2k}
-    /// (MMᵀ and MᵀM have the same eigenvalues, so the same Frobenius norms: MMᵀ is taken because M is triangular and dlauum
-    /// forms it in a third of dsyrk's flops). On the n = 1000 benchmark problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second
-    /// decides there). <paramref name="triangularGram"/>: form MMᵀ with dlauum (where OpenBLAS has it) or MᵀM with dsyrk; the
+    /// (MMᵀ is taken because M is triangular and dlauum forms it in a third of dsyrk's flops). On the n = 1000 benchmark
+    /// problem they are 8.9×, 2.2× and 1.3× ‖M‖₂ (the second decides there). <paramref name="t"/>: T column-major, its strictly
+    /// lower triangle not read. <paramref name="triangularGram"/>: form MMᵀ with dlauum (where OpenBLAS has it) or dsyrk; the
     /// tests run both.</summary>
-    internal static double InverseNormBound(double[] t, double[] columnNorm, int n, bool triangularGram)
+    internal static double InverseNormBound(ReadOnlySpan<double> t, double[] columnNorm, int n, bool triangularGram)
     {
-        // Mᵀ, column-major: (Mᵀ)[k, i] = M[i, k] = ‖R₀e_i‖·T[i, k].
-        var mt = PrefaultedArray.Allocate(n * n, zeroed: true);
+        // M = diag(‖R₀e_j‖)·T, column-major, zeros below the diagonal (dsyrk reads the whole square).
+        var m = new AlignedBuffer(n * n);
+        var mm = m.Span;
         for (int k = 0; k < n; k++)
-            for (int i = 0; i <= k; i++) mt[i * n + k] = columnNorm[i] * t[k * n + i];
-        double q = Frobenius(mt);
+            for (int i = 0; i <= k; i++) mm[k * n + i] = columnNorm[i] * t[k * n + i];
+        double q = Frobenius(mm);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        double[] b;
+        AlignedBuffer gram;   // MMᵀ: its upper triangle (dlauum) or its lower one (dsyrk)
         if (triangularGram)
         {
-            b = Copy(mt);
-            NativeLapack.LowerTriangularGram(b, n);                              // lower triangle of (Mᵀ)ᵀ·Mᵀ = M·Mᵀ
+            NativeLapack.UpperTriangularGram(m, n);
+            gram = m;
         }
         else
         {
-            b = PrefaultedArray.Allocate(n * n);   // dsyrk writes the lower triangle, the loop below the upper
-            NativeLapack.Syrk(false, n, n, 1.0, mt, n, 0.0, b, n);              // lower triangle of Mᵀ·M: the same norms
+            gram = new AlignedBuffer(n * n);
+            NativeLapack.Syrk(false, n, n, 1.0, m.Span, n, 0.0, gram.Span, n);
         }
-        for (int j = 0; j < n; j++)
-            for (int i = j + 1; i < n; i++) b[i * n + j] = b[j * n + i];
-        q = Math.Sqrt(Frobenius(b));
+        var b = gram.Span;
+        q = Math.Sqrt(SymmetricFrobenius(b, n, upper: triangularGram));
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, mt, n);   // (MMᵀ)², into Mᵀ's buffer
-        return Math.Sqrt(Math.Sqrt(Frobenius(mt)));
+        for (int j = 0; j < n; j++)   // the other triangle, mirrored: the product needs the full symmetric matrix
+            for (int i = j + 1; i < n; i++)
+            {
+                if (triangularGram) b[j * n + i] = b[i * n + j];
+                else b[i * n + j] = b[j * n + i];
+            }
+        var square = new double[n * n];
+        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, square, n);   // (MMᵀ)²
+        return Math.Sqrt(Math.Sqrt(Frobenius(square)));
+    }
+
+    /// <summary>‖S‖_F of a symmetric n×n S (column-major) from one triangle, the other counted twice; scaled as
+    /// <see cref="Frobenius"/>.</summary>
+    private static double SymmetricFrobenius(ReadOnlySpan<double> s, int n, bool upper)
+    {
+        double scale = 0;
+        for (int j = 0; j < n; j++)
+            foreach (double v in upper ? s.Slice(j * n, j + 1) : s.Slice(j * n + j, n - j)) scale = Math.Max(scale, Math.Abs(v));
+        if (!(scale > 0) || double.IsInfinity(scale)) return scale;
+        double offDiagonal = 0, diagonal = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double d = s[j * n + j] / scale;
+            diagonal += d * d;
+            foreach (double v in upper ? s.Slice(j * n, j) : s.Slice(j * n + j + 1, n - j - 1)) offDiagonal += (v / scale) * (v / scale);
+        }
+        return scale * Math.Sqrt(2 * offDiagonal + diagonal);
     }
 
     /// <summary>‖a‖_F with a scaled sum of squares (a badly conditioned T gives entries whose squares overflow); +∞ for an
@@ -191,10 +212,11 @@ internal sealed class InverseFactorForm
             {
                 var a = aBuf.Span;
                 var bottom = bBuf.Span;
+                var inverse = r0.Span;
                 for (int j = j0; j < j1; j++)
                 {
                     double scale = topScale[j];
-                    for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * scale;
+                    for (int i = 0; i <= j; i++) a[j * n + i] = inverse[j * n + i] * scale;
                     bottom.Slice(j * n, j).Clear();
                     bottom[j * n + j] = bottomDiagonal[j];
                 }

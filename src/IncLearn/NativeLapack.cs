@@ -113,17 +113,22 @@ internal static unsafe class NativeLapack
     /// <summary>Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix.</summary>
     /// <param name="a">Symmetric n×n matrix (only its lower triangle is read on the native path).</param>
     /// <param name="native">true: OpenBLAS (throws if absent); false: MathNet managed; null: OpenBLAS when it is available, unless INCLEARN_NATIVE=0 or <see cref="ManagedOnly"/>.</param>
-    public static (double[] Values, Matrix<double> Vectors) SymmetricEigen(Matrix<double> a, bool? native = null)
+    /// <param name="factor">Decompose factor·A instead (each entry times the factor, as MathNet's <c>a * factor</c> computes it),
+    /// without an n×n temporary for it.</param>
+    public static (double[] Values, Matrix<double> Vectors) SymmetricEigen(Matrix<double> a, bool? native = null, double factor = 1)
     {
         int n = a.RowCount;
         if (!UseNative(native))
         {
-            var evd = a.Evd(Symmetricity.Symmetric);
+            var evd = (factor == 1 ? a : a * factor).Evd(Symmetricity.Symmetric);
             return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
         }
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
         var m = new AlignedBuffer(n * n);   // overwritten by the eigenvectors
-        (a.AsColumnMajorArray() ?? a.ToColumnMajorArray()).CopyTo(m.Span);
+        var entries = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        var scaled = m.Span;
+        if (factor == 1) entries.CopyTo(scaled);
+        else for (int i = 0; i < entries.Length; i++) scaled[i] = entries[i] * factor;
         var w = new double[n];
         byte jobz = (byte)'V', uplo = (byte)'L';
         int nn = n, lda = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
@@ -220,13 +225,13 @@ internal static unsafe class NativeLapack
     /// <summary>Whether the fast path's routines (dgerqf, dtrtri, dtpqrt, cblas_dtrsm, cblas_dsyrk) are available.</summary>
     public static bool HasInverseFactorRoutines => Dtpqrt != null && HasSymmetricProducts;
 
-    /// <summary>The upper-triangular T (n×n, column-major) of the RQ factorization A = [0 T]·Q of an n×r matrix, r ≥ n
-    /// (dgerqf: Householder reflections from the right, so each row of T is exact for its row of A perturbed by ε relative to
-    /// that row's norm).</summary>
+    /// <summary>The upper-triangular T (n×n, column-major, zeros below the diagonal, 64-byte aligned) of the RQ factorization
+    /// A = [0 T]·Q of an n×r matrix, r ≥ n (dgerqf: Householder reflections from the right, so each row of T is exact for its
+    /// row of A perturbed by ε relative to that row's norm).</summary>
     /// <param name="a">A, column-major n×r (not modified).</param>
     /// <param name="n">Rows of A.</param>
     /// <param name="r">Columns of A (≥ n).</param>
-    public static double[] RqUpperTriangle(ReadOnlySpan<double> a, int n, int r)
+    public static AlignedBuffer RqUpperTriangle(ReadOnlySpan<double> a, int n, int r)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
@@ -249,29 +254,43 @@ internal static unsafe class NativeLapack
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
+        // T is the upper triangle of A's last n columns; below it lie the reflectors. For r = n it is cleared in place (the
+        // set-up's n×n arrays cost more to fault in than to compute, see PrefaultedArray).
+        var t = r == n ? aligned : new AlignedBuffer(n * n);
         var factored = aligned.Span;
-        var t = PrefaultedArray.Allocate(n * n, zeroed: true);
+        var result = t.Span;
         for (int j = 0; j < n; j++)
-            for (int i = 0; i <= j; i++) t[j * n + i] = factored[(r - n + j) * n + i];
+        {
+            if (r != n) factored.Slice((r - n + j) * n, j + 1).CopyTo(result.Slice(j * n));
+            result.Slice(j * n + j + 1, n - j - 1).Clear();
+        }
         return t;
     }
 
     /// <summary>Inverts an upper-triangular n×n matrix in place (dtrtri, column-major); false when a diagonal entry is exactly 0.</summary>
     public static bool TryInvertUpperTriangular(double[] t, int n)
     {
-        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
         var aligned = new AlignedBuffer(t.Length);   // see Preferred
         t.CopyTo(aligned.Span);
+        bool invertible = TryInvertUpperTriangular(aligned, n);
+        aligned.Span.CopyTo(t);
+        return invertible;
+    }
+
+    /// <summary>As <see cref="TryInvertUpperTriangular(double[], int)"/>, in the aligned buffer itself (see Preferred).</summary>
+    public static bool TryInvertUpperTriangular(AlignedBuffer t, int n)
+    {
+        if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
+        CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
         byte uplo = (byte)'U', diag = (byte)'N';
         int nn = n, lda = Math.Max(1, n), info = 0;
         bool entered = BlasThreadGate.Enter();
         try
         {
-            fixed (double* pt = aligned.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+            fixed (double* pt = t.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
         }
         finally { BlasThreadGate.Leave(entered); }
-        aligned.Span.CopyTo(t);
         if (info < 0) throw new InvalidOperationException($"LAPACK dtrtri failed with info = {info}");
         return info == 0;
     }
@@ -319,28 +338,26 @@ internal static unsafe class NativeLapack
         finally { BlasThreadGate.Leave(entered); }
     }
 
-    /// <summary>Whether <see cref="LowerTriangularGram"/> is available (dlauum).</summary>
+    /// <summary>Whether <see cref="UpperTriangularGram"/> is available (dlauum).</summary>
     public static bool HasTriangularGram => Dlauum != null;
 
-    /// <summary>The lower triangle of LᵀL for a lower-triangular n×n L (column-major; its upper triangle is not read), in place
-    /// (dlauum 'L': n³/3 flops, a third of dsyrk's on the full square). Runs on a 64-byte-aligned copy (see Preferred).</summary>
-    public static void LowerTriangularGram(double[] l, int n)
+    /// <summary>The upper triangle of UUᵀ for an upper-triangular n×n U (column-major; its strictly lower triangle is neither
+    /// read nor written), in the aligned buffer itself (dlauum 'U': n³/3 flops, a third of dsyrk's on the full square; see
+    /// Preferred).</summary>
+    public static void UpperTriangularGram(AlignedBuffer u, int n)
     {
         if (!HasTriangularGram) throw new InvalidOperationException("dlauum is not available");
         if (n == 0) return;
-        CheckSpan(l.Length, n, n, n, nameof(l));
-        var aligned = new AlignedBuffer(l.Length);
-        l.CopyTo(aligned.Span);
-        byte uplo = (byte)'L';
+        CheckSpan(u.Length, n, n, n, nameof(u));
+        byte uplo = (byte)'U';
         int nn = n, lda = n, info = 0;
         bool entered = BlasThreadGate.Enter();
         try
         {
-            fixed (double* pa = aligned.Span) Dlauum(&uplo, &nn, pa, &lda, &info, 1);
+            fixed (double* pa = u.Span) Dlauum(&uplo, &nn, pa, &lda, &info, 1);
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dlauum failed with info = {info}");
-        aligned.Span.CopyTo(l);
     }
 
     /// <summary>Whether dtpqrt's two building blocks (dtpqrt2, dtprfb) are available, so that a caller can run dtpqrt's

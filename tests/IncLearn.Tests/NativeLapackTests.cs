@@ -68,7 +68,7 @@ public class NativeLapackTests
         Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
         var a = Random(n, r, n + r);
         var input = ColumnMajor(a);
-        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(input, n, r));
+        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(input, n, r).Span.ToArray());
         Assert.Equal(ColumnMajor(a), input);   // A is read, not overwritten (the fast path passes Ũ's own storage)
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) Assert.Equal(0.0, t[i, j]);
@@ -155,28 +155,51 @@ public class NativeLapackTests
             var (values, vectors) = NativeLapack.SymmetricEigen(g + g.Transpose(), native: true);
             Same("dsyevd values", values);
             Same("dsyevd vectors", vectors.ToColumnMajorArray());
-            Same("dgerqf", NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n));
+            Same("dgerqf", NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n).Span);
             var inv = (double[])upper.Clone();
             NativeLapack.TryInvertUpperTriangular(inv, n);
             Same("dtrtri", inv);
-            var gram = ColumnMajor(g.LowerTriangle());
-            NativeLapack.LowerTriangularGram(gram, n);
-            Same("dlauum", gram);
+            var gram = new AlignedBuffer(n * n);
+            ColumnMajor(g.UpperTriangle()).CopyTo(gram.Span);
+            NativeLapack.UpperTriangularGram(gram, n);
+            Same("dlauum", gram.Span);
+            var (scaledValues, scaledVectors) = NativeLapack.SymmetricEigen(g + g.Transpose(), native: true, factor: 0.37);
+            Same("dsyevd of a multiple, values", scaledValues);
+            Same("dsyevd of a multiple, vectors", scaledVectors.ToColumnMajorArray());
         }
     }
 
     [Fact]
-    public void LowerTriangularGramIsLTransposeL()
+    public void UpperTriangularGramIsUUTranspose()
     {
         Assert.True(NativeLapack.HasTriangularGram, "apt-get install libopenblas0");
         foreach (int n in new[] { 1, 7, 150 })
         {
-            var l = Random(n, n, 5 + n).LowerTriangle();
-            var a = ColumnMajor(l + Random(n, n, 6).StrictlyUpperTriangle());   // the upper triangle is not read
-            NativeLapack.LowerTriangularGram(a, n);
-            var expected = l.Transpose() * l;
-            var got = Matrix<double>.Build.Dense(n, n, a).LowerTriangle();
-            Assert.True((got - expected.LowerTriangle()).FrobeniusNorm() <= 1e-13 * expected.FrobeniusNorm(), $"n = {n}");
+            var u = Random(n, n, 5 + n).UpperTriangle();
+            var below = Random(n, n, 6).StrictlyLowerTriangle();
+            var a = new AlignedBuffer(n * n);
+            ColumnMajor(u + below).CopyTo(a.Span);   // the strictly lower triangle is neither read nor written
+            NativeLapack.UpperTriangularGram(a, n);
+            var expected = u * u.Transpose();
+            var got = Matrix<double>.Build.Dense(n, n, a.Span.ToArray());
+            Assert.True((got.UpperTriangle() - expected.UpperTriangle()).FrobeniusNorm() <= 1e-13 * expected.FrobeniusNorm(), $"n = {n}");
+            Assert.Equal(below, got.StrictlyLowerTriangle());
+        }
+    }
+
+    [Fact]
+    public void SymmetricEigenOfAMultipleIsThatOfTheScaledMatrix()
+    {
+        // factor·A formed while copying into dsyevd's buffer: the same bits as decomposing A·factor formed first, natively
+        // and on MathNet's managed path.
+        var g = Random(40, 40, 8);
+        var a = g + g.Transpose();
+        foreach (bool native in new[] { true, false })
+        {
+            var (values, vectors) = NativeLapack.SymmetricEigen(a, native, factor: 1 / 3.7);
+            var (expectedValues, expectedVectors) = NativeLapack.SymmetricEigen(a * (1 / 3.7), native);
+            Assert.Equal(expectedValues, values);
+            Assert.Equal(expectedVectors.ToColumnMajorArray(), vectors.ToColumnMajorArray());
         }
     }
 }
