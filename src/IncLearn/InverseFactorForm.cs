@@ -68,7 +68,7 @@ internal sealed class InverseFactorForm
         if (r < n || n == 0 || !NativeLapack.HasInverseFactorRoutines || double.IsNegativeInfinity(logAlpha)) return null;
         // Three n×n arrays in all (T, R₀ and M): at n = 1000 each costs 3–7 ms to fault in (see PrefaultedArray).
         var t = NativeLapack.RqUpperTriangle(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
-        var r0 = new AlignedBuffer(n * n);
+        var r0 = new AlignedBuffer(n * n, zeroed: false);   // T is copied over it
         t.Span.CopyTo(r0.Span);
         if (!NativeLapack.TryInvertUpperTriangular(r0, n)) return null;
         var inverse = r0.Span;
@@ -111,7 +111,7 @@ internal sealed class InverseFactorForm
         }
         else
         {
-            gram = new AlignedBuffer(n * n);
+            gram = new AlignedBuffer(n * n, zeroed: false);   // dsyrk with β = 0 writes the lower triangle, the mirror the upper
             NativeLapack.Syrk(false, n, n, 1.0, m.Span, n, 0.0, gram.Span, n);
         }
         var b = gram.Span;

@@ -124,7 +124,7 @@ internal static unsafe class NativeLapack
             return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
         }
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
-        var m = new AlignedBuffer(n * n);   // overwritten by the eigenvectors
+        var m = new AlignedBuffer(n * n, zeroed: false);   // overwritten by the eigenvectors
         var entries = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var scaled = m.Span;
         if (factor == 1) entries.CopyTo(scaled);
@@ -140,7 +140,7 @@ internal static unsafe class NativeLapack
             {
                 Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
                 lwork = (int)workQuery; liwork = iworkQuery;
-                var work = new AlignedBuffer(Math.Max(1, lwork));
+                var work = new AlignedBuffer(Math.Max(1, lwork), zeroed: false);
                 var iwork = new int[Math.Max(1, liwork)];
                 fixed (double* pwork = work.Span)
                 fixed (int* piwork = iwork)
@@ -236,7 +236,7 @@ internal static unsafe class NativeLapack
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
         CheckSpan(a.Length, Math.Max(1, n), n, r, nameof(a));
-        var aligned = new AlignedBuffer(a.Length);   // see Preferred: the same bits at every alignment of the caller's array
+        var aligned = new AlignedBuffer(a.Length, zeroed: false);   // see Preferred: the same bits at every alignment of the caller's array
         a.CopyTo(aligned.Span);
         var tau = new AlignedBuffer(Math.Max(1, n));
         int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
@@ -248,7 +248,7 @@ internal static unsafe class NativeLapack
             {
                 Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
                 lwork = Math.Max(1, (int)query);
-                var work = new AlignedBuffer(lwork);
+                var work = new AlignedBuffer(lwork, zeroed: false);
                 fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
             }
         }
@@ -256,7 +256,7 @@ internal static unsafe class NativeLapack
         if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
         // T is the upper triangle of A's last n columns; below it lie the reflectors. For r = n it is cleared in place (the
         // set-up's n×n arrays cost more to fault in than to compute, see PrefaultedArray).
-        var t = r == n ? aligned : new AlignedBuffer(n * n);
+        var t = r == n ? aligned : new AlignedBuffer(n * n, zeroed: false);   // every entry is written below
         var factored = aligned.Span;
         var result = t.Span;
         for (int j = 0; j < n; j++)
@@ -271,7 +271,7 @@ internal static unsafe class NativeLapack
     public static bool TryInvertUpperTriangular(double[] t, int n)
     {
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
-        var aligned = new AlignedBuffer(t.Length);   // see Preferred
+        var aligned = new AlignedBuffer(t.Length, zeroed: false);   // see Preferred
         t.CopyTo(aligned.Span);
         bool invertible = TryInvertUpperTriangular(aligned, n);
         aligned.Span.CopyTo(t);
