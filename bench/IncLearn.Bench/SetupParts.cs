@@ -25,8 +25,9 @@ public static class SetupParts
             double product = QuickTable.Median(() => BlasThreadGate.Setup(n, () => NativeLapack.Multiply(target.Phi, true, init.Shape, false)), reps);
             var ut = NativeLapack.Multiply(target.Phi, true, init.Shape, false).AsColumnMajorArray();
             double rq = QuickTable.Median(() => BlasThreadGate.Setup(n, () => NativeLapack.RqUpperTriangle(ut, n, n)), reps);
-            var t = NativeLapack.RqUpperTriangle(ut, n, n).Span.ToArray();
-            double inv = QuickTable.Median(() => BlasThreadGate.Setup(n, () => NativeLapack.TryInvertUpperTriangular((double[])t.Clone(), n)), reps);
+            var t = NativeLapack.RqUpperTriangle(ut, n, n);
+            var copy = new double[n * n];   // reused: a fresh clone per run would time its page faults
+            double inv = QuickTable.Median(() => BlasThreadGate.Setup(n, () => { t.CopyTo(copy, 0); return NativeLapack.TryInvertUpperTriangular(copy, n); }), reps);
             var r0 = (double[])t.Clone();
             NativeLapack.TryInvertUpperTriangular(r0, n);
             var columnNorm = Enumerable.Range(0, n).Select(j => Math.Sqrt(r0.AsSpan(j * n, j + 1).ToArray().Sum(v => v * v))).ToArray();

@@ -17,9 +17,11 @@ namespace IncLearn;
 /// </summary>
 internal static class BlasThreadGate
 {
-    /// <summary>Problems smaller than this run their set-up on one thread without taking the gate: OpenBLAS does not split a
-    /// product below 64³ multiply-adds, and the tutorial's small problems keep the bits they always had.</summary>
-    public const int MinimumOrder = 64;
+    /// <summary>Problems smaller than this run their set-up on one thread without taking the gate: below it two OpenBLAS threads
+    /// made the set-up slower, not faster (Target + constructor, alternating runs: 1.8 against 0.9 ms at n = 100, 6.3 against
+    /// 4.5 ms at n = 200, even from 300 to 700; at n = 1000 204–233 against 276–286 ms), and the tutorial's small problems keep
+    /// the bits they always had.</summary>
+    public const int MinimumOrder = 640;
 
     private static int state;
     private static int pending;

@@ -21,7 +21,7 @@ namespace IncLearn;
 /// A lone <see cref="At"/> runs on every core from n = 128 on (on the fast path and on the exact one: the graded QR's large
 /// steps, ΦF and its Gram), in pieces fixed by n that <see cref="On"/>'s workers run in turn: the same bits either way
 /// (see Pieces and PieceTeam). The set-up (this constructor, and the eigendecomposition in
-/// <see cref="IncLearn.Target.FromMatrix"/>) runs on one OpenBLAS thread per core from n = 64 on; its last bits may differ
+/// <see cref="IncLearn.Target.FromMatrix"/>) runs on one OpenBLAS thread per core from n = 640 on; its last bits may differ
 /// between machines with other core counts (by ~1e-14 relative in W(t), tested), never between runs on one machine.</para>
 /// <para>Limit t → ∞ (<see cref="Limit"/>). Group the positive eigenvalues of Y into distinct values s₁ &gt; s₂ &gt; … (rows
 /// G_g of Ũ), let C_g be the span of the rows of Ũ in earlier groups and M_g = Ũ_{G_g}·(I − Π_{C_g}) the rows of group g with

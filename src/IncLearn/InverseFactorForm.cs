@@ -46,11 +46,11 @@ internal sealed class InverseFactorForm
     private readonly int n;
     private readonly double[] sigma;
     private readonly double logAlpha;
-    private readonly AlignedBuffer r0;        // R₀ = T⁻¹, column-major n×n, upper triangle
+    private readonly double[] r0;             // R₀ = T⁻¹, column-major n×n, upper triangle
     private readonly double[] logColumnNorm;  // log ‖R₀e_j‖
     private readonly double[] phi;            // Φ, column-major n×n
 
-    private InverseFactorForm(int n, double[] sigma, double logAlpha, AlignedBuffer r0, double[] logColumnNorm, double[] phi, double conditionBound)
+    private InverseFactorForm(int n, double[] sigma, double logAlpha, double[] r0, double[] logColumnNorm, double[] phi, double conditionBound)
     {
         this.n = n; this.sigma = sigma; this.logAlpha = logAlpha; this.r0 = r0; this.logColumnNorm = logColumnNorm; this.phi = phi;
         ConditionBound = conditionBound;
@@ -66,25 +66,34 @@ internal sealed class InverseFactorForm
     {
         int n = target.N, r = uTilde.ColumnCount;
         if (r < n || n == 0 || !NativeLapack.HasInverseFactorRoutines || double.IsNegativeInfinity(logAlpha)) return null;
-        // Three n×n arrays in all (T, R₀ and M): at n = 1000 each costs 3–7 ms to fault in (see PrefaultedArray).
-        var t = NativeLapack.RqUpperTriangle(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
-        var r0 = new AlignedBuffer(n * n, zeroed: false);   // T is copied over it
-        t.Span.CopyTo(r0.Span);
+        // T and R₀ = T⁻¹ are formed in aligned scratch memory (see NativeScratch: pinned managed temporaries cost more to
+        // fault in than the LAPACK calls at small n); R₀ is then kept in a plain array.
+        using var factored = NativeLapack.RqFactor(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
+        var t = factored.Span[((r - n) * n)..];   // T: the upper triangle of the last n columns (the reflectors lie below it)
+        using var inverse = new NativeScratch(n * n);
+        var r0 = inverse.Span;
+        for (int j = 0; j < n; j++)
+        {
+            t.Slice(j * n, j + 1).CopyTo(r0.Slice(j * n));
+            r0.Slice(j * n + j + 1, n - j - 1).Clear();
+        }
         if (!NativeLapack.TryInvertUpperTriangular(r0, n)) return null;
-        var inverse = r0.Span;
         var logColumnNorm = new double[n];
         var columnNorm = new double[n];
         for (int j = 0; j < n; j++)
         {
             double c2 = 0;
-            for (int i = 0; i <= j; i++) c2 += inverse[j * n + i] * inverse[j * n + i];
+            for (int i = 0; i <= j; i++) c2 += r0[j * n + i] * r0[j * n + i];
             columnNorm[j] = Math.Sqrt(c2);
             logColumnNorm[j] = Math.Log(columnNorm[j]);
         }
-        double q = InverseNormBound(t.Span, columnNorm, n, NativeLapack.HasTriangularGram);
+        double q = InverseNormBound(t, columnNorm, n, NativeLapack.HasTriangularGram);
         if (!(q <= MaxConditionBound)) return null;
-        // Φ is read, never written: the target's own storage (the exact path reads it too).
-        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, r0, logColumnNorm, target.Phi.AsColumnMajorArray() ?? target.Phi.ToColumnMajorArray(), q);
+        // R₀ is read by the evaluation's own loops only (no alignment needed). Φ is read, never written: the target's own
+        // storage (the exact path reads it too).
+        var kept = PrefaultedArray.Allocate(n * n);
+        r0.CopyTo(kept);
+        return new InverseFactorForm(n, target.Eigenvalues.ToArray(), logAlpha, kept, logColumnNorm, target.Phi.AsColumnMajorArray() ?? target.Phi.ToColumnMajorArray(), q);
     }
 
     /// <summary>An upper bound q on ‖M‖₂, M = diag(‖R₀e_j‖)·T = R̄₀⁻¹: the first of three, each tighter and dearer, that is
@@ -97,24 +106,16 @@ internal sealed class InverseFactorForm
     internal static double InverseNormBound(ReadOnlySpan<double> t, double[] columnNorm, int n, bool triangularGram)
     {
         // M = diag(‖R₀e_j‖)·T, column-major, zeros below the diagonal (dsyrk reads the whole square).
-        var m = new AlignedBuffer(n * n);
+        using var m = new NativeScratch(n * n, zeroed: true);
         var mm = m.Span;
         for (int k = 0; k < n; k++)
             for (int i = 0; i <= k; i++) mm[k * n + i] = columnNorm[i] * t[k * n + i];
         double q = Frobenius(mm);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        AlignedBuffer gram;   // MMᵀ: its upper triangle (dlauum) or its lower one (dsyrk)
-        if (triangularGram)
-        {
-            NativeLapack.UpperTriangularGram(m, n);
-            gram = m;
-        }
-        else
-        {
-            gram = new AlignedBuffer(n * n, zeroed: false);   // dsyrk with β = 0 writes the lower triangle, the mirror the upper
-            NativeLapack.Syrk(false, n, n, 1.0, m.Span, n, 0.0, gram.Span, n);
-        }
-        var b = gram.Span;
+        using var gram = triangularGram ? null : new NativeScratch(n * n);   // MMᵀ's lower triangle by dsyrk (β = 0), the mirror the upper
+        if (triangularGram) NativeLapack.UpperTriangularGram(mm, n);          // MMᵀ's upper triangle, in M's place
+        else NativeLapack.Syrk(false, n, n, 1.0, mm, n, 0.0, gram!.Span, n);
+        var b = triangularGram ? mm : gram!.Span;
         q = Math.Sqrt(SymmetricFrobenius(b, n, upper: triangularGram));
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
         for (int j = 0; j < n; j++)   // the other triangle, mirrored: the product needs the full symmetric matrix
@@ -123,9 +124,9 @@ internal sealed class InverseFactorForm
                 if (triangularGram) b[j * n + i] = b[i * n + j];
                 else b[i * n + j] = b[j * n + i];
             }
-        var square = new double[n * n];
-        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, square, n);   // (MMᵀ)²
-        return Math.Sqrt(Math.Sqrt(Frobenius(square)));
+        using var square = new NativeScratch(n * n);
+        NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, square.Span, n);   // (MMᵀ)²
+        return Math.Sqrt(Math.Sqrt(Frobenius(square.Span)));
     }
 
     /// <summary>‖S‖_F of a symmetric n×n S (column-major) from one triangle, the other counted twice; scaled as
@@ -212,11 +213,10 @@ internal sealed class InverseFactorForm
             {
                 var a = aBuf.Span;
                 var bottom = bBuf.Span;
-                var inverse = r0.Span;
                 for (int j = j0; j < j1; j++)
                 {
                     double scale = topScale[j];
-                    for (int i = 0; i <= j; i++) a[j * n + i] = inverse[j * n + i] * scale;
+                    for (int i = 0; i <= j; i++) a[j * n + i] = r0[j * n + i] * scale;
                     bottom.Slice(j * n, j).Clear();
                     bottom[j * n + j] = bottomDiagonal[j];
                 }

@@ -124,7 +124,7 @@ internal static unsafe class NativeLapack
             return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
         }
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
-        var m = new AlignedBuffer(n * n, zeroed: false);   // overwritten by the eigenvectors
+        using var m = new NativeScratch(n * n);   // overwritten by the eigenvectors
         var entries = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var scaled = m.Span;
         if (factor == 1) entries.CopyTo(scaled);
@@ -140,7 +140,7 @@ internal static unsafe class NativeLapack
             {
                 Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
                 lwork = (int)workQuery; liwork = iworkQuery;
-                var work = new AlignedBuffer(Math.Max(1, lwork), zeroed: false);
+                using var work = new NativeScratch(Math.Max(1, lwork));
                 var iwork = new int[Math.Max(1, liwork)];
                 fixed (double* pwork = work.Span)
                 fixed (int* piwork = iwork)
@@ -225,20 +225,30 @@ internal static unsafe class NativeLapack
     /// <summary>Whether the fast path's routines (dgerqf, dtrtri, dtpqrt, cblas_dtrsm, cblas_dsyrk) are available.</summary>
     public static bool HasInverseFactorRoutines => Dtpqrt != null && HasSymmetricProducts;
 
-    /// <summary>The upper-triangular T (n×n, column-major, zeros below the diagonal, 64-byte aligned) of the RQ factorization
-    /// A = [0 T]·Q of an n×r matrix, r ≥ n (dgerqf: Householder reflections from the right, so each row of T is exact for its
-    /// row of A perturbed by ε relative to that row's norm).</summary>
+    /// <summary>The upper-triangular T (n×n, column-major, zeros below the diagonal) of the RQ factorization A = [0 T]·Q of an
+    /// n×r matrix, r ≥ n (dgerqf: Householder reflections from the right, so each row of T is exact for its row of A perturbed
+    /// by ε relative to that row's norm).</summary>
     /// <param name="a">A, column-major n×r (not modified).</param>
     /// <param name="n">Rows of A.</param>
     /// <param name="r">Columns of A (≥ n).</param>
-    public static AlignedBuffer RqUpperTriangle(ReadOnlySpan<double> a, int n, int r)
+    public static double[] RqUpperTriangle(ReadOnlySpan<double> a, int n, int r)
+    {
+        using var factored = RqFactor(a, n, r);
+        var t = new double[n * n];
+        for (int j = 0; j < n; j++) factored.Span.Slice((r - n + j) * n, j + 1).CopyTo(t.AsSpan(j * n));
+        return t;
+    }
+
+    /// <summary>dgerqf's result for A (see <see cref="RqUpperTriangle"/>), in aligned scratch memory: T is the upper triangle of
+    /// its last n columns (column-major, leading dimension n); the reflectors lie below it.</summary>
+    public static NativeScratch RqFactor(ReadOnlySpan<double> a, int n, int r)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
         CheckSpan(a.Length, Math.Max(1, n), n, r, nameof(a));
-        var aligned = new AlignedBuffer(a.Length, zeroed: false);   // see Preferred: the same bits at every alignment of the caller's array
-        a.CopyTo(aligned.Span);
-        var tau = new AlignedBuffer(Math.Max(1, n));
+        var aligned = new NativeScratch(n * r);   // see Preferred: the same bits at every alignment of the caller's array
+        a[..(n * r)].CopyTo(aligned.Span);
+        using var tau = new NativeScratch(Math.Max(1, n));
         int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
         double query = 0;
         bool entered = BlasThreadGate.Enter();
@@ -248,38 +258,39 @@ internal static unsafe class NativeLapack
             {
                 Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
                 lwork = Math.Max(1, (int)query);
-                var work = new AlignedBuffer(lwork, zeroed: false);
+                using var work = new NativeScratch(lwork);
                 fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
             }
         }
-        finally { BlasThreadGate.Leave(entered); }
-        if (info != 0) throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
-        // T is the upper triangle of A's last n columns; below it lie the reflectors. For r = n it is cleared in place (the
-        // set-up's n×n arrays cost more to fault in than to compute, see PrefaultedArray).
-        var t = r == n ? aligned : new AlignedBuffer(n * n, zeroed: false);   // every entry is written below
-        var factored = aligned.Span;
-        var result = t.Span;
-        for (int j = 0; j < n; j++)
+        catch
         {
-            if (r != n) factored.Slice((r - n + j) * n, j + 1).CopyTo(result.Slice(j * n));
-            result.Slice(j * n + j + 1, n - j - 1).Clear();
+            aligned.Dispose();
+            throw;
         }
-        return t;
+        finally { BlasThreadGate.Leave(entered); }
+        if (info != 0)
+        {
+            aligned.Dispose();
+            throw new InvalidOperationException($"LAPACK dgerqf failed with info = {info}");
+        }
+        return aligned;
     }
 
     /// <summary>Inverts an upper-triangular n×n matrix in place (dtrtri, column-major); false when a diagonal entry is exactly 0.</summary>
     public static bool TryInvertUpperTriangular(double[] t, int n)
     {
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
-        var aligned = new AlignedBuffer(t.Length, zeroed: false);   // see Preferred
+        using var aligned = new NativeScratch(t.Length);   // see Preferred
         t.CopyTo(aligned.Span);
-        bool invertible = TryInvertUpperTriangular(aligned, n);
+        bool invertible = TryInvertUpperTriangular(aligned.Span, n);
         aligned.Span.CopyTo(t);
         return invertible;
     }
 
-    /// <summary>As <see cref="TryInvertUpperTriangular(double[], int)"/>, in the aligned buffer itself (see Preferred).</summary>
-    public static bool TryInvertUpperTriangular(AlignedBuffer t, int n)
+    /// <summary>As <see cref="TryInvertUpperTriangular(double[], int)"/>, in place in 64-byte-aligned memory
+    /// (<see cref="AlignedBuffer"/> or <see cref="NativeScratch"/>; see Preferred).</summary>
+    /// <exception cref="ArgumentException"><paramref name="t"/> is too short or not 64-byte aligned.</exception>
+    public static bool TryInvertUpperTriangular(Span<double> t, int n)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
@@ -288,7 +299,11 @@ internal static unsafe class NativeLapack
         bool entered = BlasThreadGate.Enter();
         try
         {
-            fixed (double* pt = t.Span) Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+            fixed (double* pt = t)
+            {
+                CheckAligned(pt, nameof(t));
+                Dtrtri(&uplo, &diag, &nn, pt, &lda, &info, 1, 1);
+            }
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info < 0) throw new InvalidOperationException($"LAPACK dtrtri failed with info = {info}");
@@ -342,9 +357,10 @@ internal static unsafe class NativeLapack
     public static bool HasTriangularGram => Dlauum != null;
 
     /// <summary>The upper triangle of UUᵀ for an upper-triangular n×n U (column-major; its strictly lower triangle is neither
-    /// read nor written), in the aligned buffer itself (dlauum 'U': n³/3 flops, a third of dsyrk's on the full square; see
-    /// Preferred).</summary>
-    public static void UpperTriangularGram(AlignedBuffer u, int n)
+    /// read nor written), in place (dlauum 'U': n³/3 flops, a third of dsyrk's on the full square), in 64-byte-aligned memory
+    /// (<see cref="AlignedBuffer"/> or <see cref="NativeScratch"/>; see Preferred).</summary>
+    /// <exception cref="ArgumentException"><paramref name="u"/> is too short or not 64-byte aligned.</exception>
+    public static void UpperTriangularGram(Span<double> u, int n)
     {
         if (!HasTriangularGram) throw new InvalidOperationException("dlauum is not available");
         if (n == 0) return;
@@ -354,7 +370,11 @@ internal static unsafe class NativeLapack
         bool entered = BlasThreadGate.Enter();
         try
         {
-            fixed (double* pa = u.Span) Dlauum(&uplo, &nn, pa, &lda, &info, 1);
+            fixed (double* pa = u)
+            {
+                CheckAligned(pa, nameof(u));
+                Dlauum(&uplo, &nn, pa, &lda, &info, 1);
+            }
         }
         finally { BlasThreadGate.Leave(entered); }
         if (info != 0) throw new InvalidOperationException($"LAPACK dlauum failed with info = {info}");
@@ -407,6 +427,13 @@ internal static unsafe class NativeLapack
                 Dtprfb(&side, &trans, &direct, &storev, &mm, &nn, &kk, &ll, pv, &lv, pt, &lt, pa, &la, pb, &lb, pw, &lw, 1, 1, 1, 1);
         }
         finally { BlasThreadGate.Leave(entered); }
+    }
+
+    /// <summary>The routines that work in place in the caller's memory need it 64-byte aligned (see Preferred).</summary>
+    private static void CheckAligned(double* p, string name)
+    {
+        if ((nint)p % 64 != 0)
+            throw new ArgumentException($"{name} must start on a 64-byte boundary (an AlignedBuffer or NativeScratch): LAPACK's last bits depend on the alignment", name);
     }
 
     private static void CheckSpan(int length, int ld, int rows, int cols, string name)

@@ -30,19 +30,22 @@ internal static partial class PrefaultedArray
     {
         if (length < MinimumLength) return zeroed ? new double[length] : GC.AllocateUninitializedArray<double>(length);
         var array = GC.AllocateUninitializedArray<double>(length, pinned: true);
-        if (Volatile.Read(ref supported))
-        {
-            try { Advise(array); }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { Volatile.Write(ref supported, false); }
-        }
+        Advise(array);
         if (zeroed) Array.Clear(array);
         return array;
     }
 
     private static unsafe void Advise(double[] array)
     {
-        int length = array.Length;
-        fixed (double* p = array)
+        fixed (double* p = array) Advise(p, array.Length);
+    }
+
+    /// <summary>Advises and populates <paramref name="length"/> doubles at <paramref name="p"/> (memory the caller owns and keeps
+    /// in place: a pinned array or <see cref="NativeScratch"/>), when the system supports it.</summary>
+    internal static unsafe void Advise(double* p, int length)
+    {
+        if (!Volatile.Read(ref supported)) return;
+        try
         {
             long start = (long)p, end = (long)(p + length);
             long hugeStart = (start + HugePageSize - 1) & ~(HugePageSize - 1), hugeEnd = end & ~(HugePageSize - 1);
@@ -53,6 +56,7 @@ internal static partial class PrefaultedArray
                 && Marshal.GetLastPInvokeError() == 22)
                 Volatile.Write(ref supported, false);
         }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { Volatile.Write(ref supported, false); }
     }
 
     [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]

@@ -159,7 +159,7 @@ public class InverseFactorFormTests
             var ut = new RotatedInitialShape(target, Gaussian(n, n, seed)).UTilde;
             var form = WithNative(() => InverseFactorForm.TryCreate(target, ut, 0))!;
             // ‖M‖₂ = 1/σ_min(R̄₀), R̄₀ = (ΦᵀŪ₀'s RQ factor T)⁻¹ with unit columns; W̃₀ = TTᵀ = ŨŨᵀ gives the same T up to signs.
-            var tri = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(ut.ToColumnMajorArray(), n, n).Span.ToArray());
+            var tri = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(ut.ToColumnMajorArray(), n, n));
             var r0 = tri.Inverse();
             var unit = r0.NormalizeColumns(2);
             double norm = 1 / unit.Svd(computeVectors: false).S.Minimum();

@@ -68,7 +68,7 @@ public class NativeLapackTests
         Assert.True(NativeLapack.HasInverseFactorRoutines, "apt-get install libopenblas0");
         var a = Random(n, r, n + r);
         var input = ColumnMajor(a);
-        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(input, n, r).Span.ToArray());
+        var t = Matrix<double>.Build.Dense(n, n, NativeLapack.RqUpperTriangle(input, n, r));
         Assert.Equal(ColumnMajor(a), input);   // A is read, not overwritten (the fast path passes Ũ's own storage)
         for (int j = 0; j < n; j++)
             for (int i = j + 1; i < n; i++) Assert.Equal(0.0, t[i, j]);
@@ -155,13 +155,13 @@ public class NativeLapackTests
             var (values, vectors) = NativeLapack.SymmetricEigen(g + g.Transpose(), native: true);
             Same("dsyevd values", values);
             Same("dsyevd vectors", vectors.ToColumnMajorArray());
-            Same("dgerqf", NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n).Span);
+            Same("dgerqf", NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n));
             var inv = (double[])upper.Clone();
             NativeLapack.TryInvertUpperTriangular(inv, n);
             Same("dtrtri", inv);
             var gram = new AlignedBuffer(n * n);
             ColumnMajor(g.UpperTriangle()).CopyTo(gram.Span);
-            NativeLapack.UpperTriangularGram(gram, n);
+            NativeLapack.UpperTriangularGram(gram.Span, n);
             Same("dlauum", gram.Span);
             var (scaledValues, scaledVectors) = NativeLapack.SymmetricEigen(g + g.Transpose(), native: true, factor: 0.37);
             Same("dsyevd of a multiple, values", scaledValues);
@@ -179,12 +179,32 @@ public class NativeLapackTests
             var below = Random(n, n, 6).StrictlyLowerTriangle();
             var a = new AlignedBuffer(n * n);
             ColumnMajor(u + below).CopyTo(a.Span);   // the strictly lower triangle is neither read nor written
-            NativeLapack.UpperTriangularGram(a, n);
+            NativeLapack.UpperTriangularGram(a.Span, n);
             var expected = u * u.Transpose();
             var got = Matrix<double>.Build.Dense(n, n, a.Span.ToArray());
             Assert.True((got.UpperTriangle() - expected.UpperTriangle()).FrobeniusNorm() <= 1e-13 * expected.FrobeniusNorm(), $"n = {n}");
             Assert.Equal(below, got.StrictlyLowerTriangle());
         }
+    }
+
+    [Fact]
+    public void InPlaceRoutinesRefuseMemoryOffTheAlignment()
+    {
+        // They run in the caller's memory, so they check what the others get by copying: 64-byte alignment (see AlignedBuffer).
+        Assert.True(NativeLapack.HasInverseFactorRoutines && NativeLapack.HasTriangularGram, "apt-get install libopenblas0");
+        int n = 5;
+        void OffByOne(Action<Span<double>> routine)
+        {
+            using var shifted = new NativeScratch(n * n + 1, zeroed: true);
+            for (int i = 0; i < n; i++) shifted.Span[1 + i * n + i] = 2;
+            routine(shifted.Span.Slice(1, n * n));
+        }
+        Assert.Contains("64-byte", Assert.Throws<ArgumentException>(() => OffByOne(u => NativeLapack.UpperTriangularGram(u, n))).Message);
+        Assert.Contains("64-byte", Assert.Throws<ArgumentException>(() => OffByOne(t => NativeLapack.TryInvertUpperTriangular(t, n))).Message);
+        using var scratch = new NativeScratch(n * n, zeroed: true);
+        for (int i = 0; i < n; i++) scratch.Span[i * n + i] = 2;
+        Assert.True(NativeLapack.TryInvertUpperTriangular(scratch.Span, n));
+        Assert.Equal(0.5, scratch.Span[0]);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class NativeLapackThreadTests(ITestOutputHelper output)
                 NativeLapack.TriangularPairQr(n, 32, a.Span, b.Span, new AlignedBuffer(32 * n).Span, new AlignedBuffer(32 * n).Span);
                 return [.. a.Span.ToArray(), .. b.Span.ToArray()];
             }),
-            ["dgerqf"] = SpreadOverThreadCounts(() => NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n).Span.ToArray()),
+            ["dgerqf"] = SpreadOverThreadCounts(() => NativeLapack.RqUpperTriangle((double[])src.Clone(), n, n)),
             ["dtrtri"] = SpreadOverThreadCounts(() =>
             {
                 var t = (double[])upper.Clone();
