@@ -74,7 +74,7 @@ if sys.argv[1:2] == ["point"]:
         Y = np.array(p["Y"]); U = np.array(p["U"]); alpha = p["alpha"]; times = np.array(p["times"])
         sig, Phi, Ut, c = setup(Y, U)
         V = sl.cho_solve(c, np.eye(n))
-        point_reps = 21 if n <= 50 else 41 if n <= 200 else 15 if n <= 500 else 9
+        point_reps = 41   # as many as the library's side (see bench/IncLearn.Bench/QuickTable.cs)
         print(n, repr(median_time(lambda: point(sig, Phi, V, alpha, times[100]), point_reps) * 1e3))
     sys.exit(0)
 if sys.argv[1:2] == ["setup"]:
@@ -94,7 +94,7 @@ for n in [int(a) for a in sys.argv[1:]] or [10, 50, 200]:
     Y = np.array(p["Y"]); U = np.array(p["U"]); alpha = p["alpha"]; times = np.array(p["times"])
     # as many runs as the library's quick table takes (bench/IncLearn.Bench/QuickTable.cs)
     reps = 21 if n <= 50 else 11 if n <= 200 else 7 if n <= 500 else 5
-    point_reps = 21 if n <= 50 else 41 if n <= 200 else 15 if n <= 500 else 9
+    point_reps = 41
     su = median_time(lambda: setup(Y, U), reps)
     sig, Phi, Ut, c = setup(Y, U)
     V = sl.cho_solve(c, np.eye(n))

@@ -17,7 +17,7 @@ public static class PointPairs
             p.Save(dataDir);
             var cf = new ClosedFormSolution(p.MakeTarget(), p.MakeInitialization());
             double t = p.Times[100];
-            int reps = n <= 50 ? 21 : n <= 200 ? 41 : n <= 500 ? 15 : 9;   // as the quick table and peers.py
+            const int reps = QuickTable.PointRuns;   // as the quick table and peers.py
             cf.At(t);
             var times = new List<double>();
             for (int i = 0; i < reps; i++)

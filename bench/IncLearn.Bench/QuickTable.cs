@@ -8,6 +8,12 @@ namespace IncLearn.Bench;
 /// (ClosedFormBenchmarks) measures the same operations with its own statistics.</summary>
 public static class QuickTable
 {
+    /// <summary>Runs per one-point median at every n, on both sides (bench/peers.py too). 41, not 9–15 as before: each point's
+    /// result is a new n×n array, which lands on memory the collector reuses (pages present) or on fresh pages (~4 µs each on
+    /// our VMs: 2 ms at n = 500, 8 ms at n = 1000) depending on when its last full collection ran; over 9–15 runs the median
+    /// fell on either side from one process to the next (At at n = 500: 6–10 ms), over 41 it measures the steady state.</summary>
+    public const int PointRuns = 41;
+
     internal static double Median(Func<object> op, int reps, bool warmUp = true)
     {
         if (warmUp) op(); // JIT and caches; skipped where one call takes minutes (On at n ≥ 500: its first point warms up)
@@ -88,7 +94,7 @@ public static class QuickTable
             var init = p.MakeInitialization();
             var cf = new ClosedFormSolution(target, init);
             // Medians over as many runs as bench/peers.py takes on the numpy side: the shared VM's noise reaches ±50 % on one run.
-            int reps = n <= 50 ? 21 : n <= 200 ? 11 : n <= 500 ? 7 : 5, pointReps = n <= 50 ? 21 : n <= 200 ? 41 : n <= 500 ? 15 : 9;
+            int reps = n <= 50 ? 21 : n <= 200 ? 11 : n <= 500 ? 7 : 5, pointReps = PointRuns;
             Console.WriteLine($"// n = {n}: BLAS-3 fast path {(cf.UsesInverseFactorForm ? $"used, q = {cf.InverseFactorConditionBound:G3}" : "not used")}, {Pieces.Count(n)} piece(s) per evaluation");
             if (cf.UsesInverseFactorForm) Console.WriteLine($"// n = {n}: {FastPathDeviation(p, cf)}");
             if (NativeLapack.HasInverseFactorRoutines) Console.WriteLine($"// n = {n}: {PartsOfOnePoint(n)}");

@@ -66,11 +66,11 @@ internal sealed class InverseFactorForm
     {
         int n = target.N, r = uTilde.ColumnCount;
         if (r < n || n == 0 || !NativeLapack.HasInverseFactorRoutines || double.IsNegativeInfinity(logAlpha)) return null;
-        // T and R₀ = T⁻¹ are formed in aligned scratch memory (see NativeScratch: pinned managed temporaries cost more to
+        // T and R₀ = T⁻¹ are formed in aligned scratch memory (see AlignedScratch: pinned managed temporaries cost more to
         // fault in than the LAPACK calls at small n); R₀ is then kept in a plain array.
         using var factored = NativeLapack.RqFactor(uTilde.AsColumnMajorArray() ?? uTilde.ToColumnMajorArray(), n, r);
         var t = factored.Span[((r - n) * n)..];   // T: the upper triangle of the last n columns (the reflectors lie below it)
-        using var inverse = new NativeScratch(n * n);
+        using var inverse = new AlignedScratch(n * n);
         var r0 = inverse.Span;
         for (int j = 0; j < n; j++)
         {
@@ -106,13 +106,13 @@ internal sealed class InverseFactorForm
     internal static double InverseNormBound(ReadOnlySpan<double> t, double[] columnNorm, int n, bool triangularGram)
     {
         // M = diag(‖R₀e_j‖)·T, column-major, zeros below the diagonal (dsyrk reads the whole square).
-        using var m = new NativeScratch(n * n, zeroed: true);
+        using var m = new AlignedScratch(n * n, zeroed: true);
         var mm = m.Span;
         for (int k = 0; k < n; k++)
             for (int i = 0; i <= k; i++) mm[k * n + i] = columnNorm[i] * t[k * n + i];
         double q = Frobenius(mm);
         if (q <= MaxConditionBound || double.IsNaN(q)) return q;
-        using var gram = triangularGram ? null : new NativeScratch(n * n);   // MMᵀ's lower triangle by dsyrk (β = 0), the mirror the upper
+        using var gram = triangularGram ? null : new AlignedScratch(n * n);   // MMᵀ's lower triangle by dsyrk (β = 0), the mirror the upper
         if (triangularGram) NativeLapack.UpperTriangularGram(mm, n);          // MMᵀ's upper triangle, in M's place
         else NativeLapack.Syrk(false, n, n, 1.0, mm, n, 0.0, gram!.Span, n);
         var b = triangularGram ? mm : gram!.Span;
@@ -124,7 +124,7 @@ internal sealed class InverseFactorForm
                 if (triangularGram) b[j * n + i] = b[i * n + j];
                 else b[i * n + j] = b[j * n + i];
             }
-        using var square = new NativeScratch(n * n);
+        using var square = new AlignedScratch(n * n);
         NativeLapack.Gemm(false, false, n, n, n, 1.0, b, n, b, n, 0.0, square.Span, n);   // (MMᵀ)²
         return Math.Sqrt(Math.Sqrt(Frobenius(square.Span)));
     }

@@ -124,7 +124,7 @@ internal static unsafe class NativeLapack
             return (evd.EigenValues.Select(c => c.Real).ToArray(), evd.EigenVectors);
         }
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS (libopenblas.so.0) is not available");
-        using var m = new NativeScratch(n * n);   // overwritten by the eigenvectors
+        using var m = new AlignedScratch(n * n);   // overwritten by the eigenvectors
         var entries = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
         var scaled = m.Span;
         if (factor == 1) entries.CopyTo(scaled);
@@ -140,7 +140,7 @@ internal static unsafe class NativeLapack
             {
                 Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
                 lwork = (int)workQuery; liwork = iworkQuery;
-                using var work = new NativeScratch(Math.Max(1, lwork));
+                using var work = new AlignedScratch(Math.Max(1, lwork));
                 var iwork = new int[Math.Max(1, liwork)];
                 fixed (double* pwork = work.Span)
                 fixed (int* piwork = iwork)
@@ -241,14 +241,14 @@ internal static unsafe class NativeLapack
 
     /// <summary>dgerqf's result for A (see <see cref="RqUpperTriangle"/>), in aligned scratch memory: T is the upper triangle of
     /// its last n columns (column-major, leading dimension n); the reflectors lie below it.</summary>
-    public static NativeScratch RqFactor(ReadOnlySpan<double> a, int n, int r)
+    public static AlignedScratch RqFactor(ReadOnlySpan<double> a, int n, int r)
     {
         if (!HasInverseFactorRoutines) throw new InvalidOperationException("dgerqf/dtrtri/dtpqrt/cblas_dtrsm are not available");
         if (r < n) throw new ArgumentException($"the RQ factor needs r ≥ n (got n = {n}, r = {r})", nameof(r));
         CheckSpan(a.Length, Math.Max(1, n), n, r, nameof(a));
-        var aligned = new NativeScratch(n * r);   // see Preferred: the same bits at every alignment of the caller's array
+        var aligned = new AlignedScratch(n * r);   // see Preferred: the same bits at every alignment of the caller's array
         a[..(n * r)].CopyTo(aligned.Span);
-        using var tau = new NativeScratch(Math.Max(1, n));
+        using var tau = new AlignedScratch(Math.Max(1, n));
         int mm = n, nn = r, lda = Math.Max(1, n), info = 0, lwork = -1;
         double query = 0;
         bool entered = BlasThreadGate.Enter();
@@ -258,7 +258,7 @@ internal static unsafe class NativeLapack
             {
                 Dgerqf(&mm, &nn, pa, &lda, ptau, &query, &lwork, &info);
                 lwork = Math.Max(1, (int)query);
-                using var work = new NativeScratch(lwork);
+                using var work = new AlignedScratch(lwork);
                 fixed (double* pw = work.Span) Dgerqf(&mm, &nn, pa, &lda, ptau, pw, &lwork, &info);
             }
         }
@@ -280,7 +280,7 @@ internal static unsafe class NativeLapack
     public static bool TryInvertUpperTriangular(double[] t, int n)
     {
         CheckSpan(t.Length, Math.Max(1, n), n, n, nameof(t));
-        using var aligned = new NativeScratch(t.Length);   // see Preferred
+        using var aligned = new AlignedScratch(t.Length);   // see Preferred
         t.CopyTo(aligned.Span);
         bool invertible = TryInvertUpperTriangular(aligned.Span, n);
         aligned.Span.CopyTo(t);
@@ -288,7 +288,7 @@ internal static unsafe class NativeLapack
     }
 
     /// <summary>As <see cref="TryInvertUpperTriangular(double[], int)"/>, in place in 64-byte-aligned memory
-    /// (<see cref="AlignedBuffer"/> or <see cref="NativeScratch"/>; see Preferred).</summary>
+    /// (<see cref="AlignedBuffer"/> or <see cref="AlignedScratch"/>; see Preferred).</summary>
     /// <exception cref="ArgumentException"><paramref name="t"/> is too short or not 64-byte aligned.</exception>
     public static bool TryInvertUpperTriangular(Span<double> t, int n)
     {
@@ -358,7 +358,7 @@ internal static unsafe class NativeLapack
 
     /// <summary>The upper triangle of UUᵀ for an upper-triangular n×n U (column-major; its strictly lower triangle is neither
     /// read nor written), in place (dlauum 'U': n³/3 flops, a third of dsyrk's on the full square), in 64-byte-aligned memory
-    /// (<see cref="AlignedBuffer"/> or <see cref="NativeScratch"/>; see Preferred).</summary>
+    /// (<see cref="AlignedBuffer"/> or <see cref="AlignedScratch"/>; see Preferred).</summary>
     /// <exception cref="ArgumentException"><paramref name="u"/> is too short or not 64-byte aligned.</exception>
     public static void UpperTriangularGram(Span<double> u, int n)
     {
@@ -433,7 +433,7 @@ internal static unsafe class NativeLapack
     private static void CheckAligned(double* p, string name)
     {
         if ((nint)p % 64 != 0)
-            throw new ArgumentException($"{name} must start on a 64-byte boundary (an AlignedBuffer or NativeScratch): LAPACK's last bits depend on the alignment", name);
+            throw new ArgumentException($"{name} must start on a 64-byte boundary (an AlignedBuffer or AlignedScratch): LAPACK's last bits depend on the alignment", name);
     }
 
     private static void CheckSpan(int length, int ld, int rows, int cols, string name)

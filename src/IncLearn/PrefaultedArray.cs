@@ -40,9 +40,9 @@ internal static partial class PrefaultedArray
         fixed (double* p = array) Advise(p, array.Length);
     }
 
-    /// <summary>Advises and populates <paramref name="length"/> doubles at <paramref name="p"/> (memory the caller owns and keeps
-    /// in place: a pinned array or <see cref="NativeScratch"/>), when the system supports it.</summary>
-    internal static unsafe void Advise(double* p, int length)
+    /// <summary>Advises and populates <paramref name="length"/> doubles at <paramref name="p"/> (a pinned array's), when the system
+    /// supports it.</summary>
+    private static unsafe void Advise(double* p, int length)
     {
         if (!Volatile.Read(ref supported)) return;
         try

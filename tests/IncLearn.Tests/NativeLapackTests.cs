@@ -195,13 +195,13 @@ public class NativeLapackTests
         int n = 5;
         void OffByOne(Action<Span<double>> routine)
         {
-            using var shifted = new NativeScratch(n * n + 1, zeroed: true);
+            using var shifted = new AlignedScratch(n * n + 1, zeroed: true);
             for (int i = 0; i < n; i++) shifted.Span[1 + i * n + i] = 2;
             routine(shifted.Span.Slice(1, n * n));
         }
         Assert.Contains("64-byte", Assert.Throws<ArgumentException>(() => OffByOne(u => NativeLapack.UpperTriangularGram(u, n))).Message);
         Assert.Contains("64-byte", Assert.Throws<ArgumentException>(() => OffByOne(t => NativeLapack.TryInvertUpperTriangular(t, n))).Message);
-        using var scratch = new NativeScratch(n * n, zeroed: true);
+        using var scratch = new AlignedScratch(n * n, zeroed: true);
         for (int i = 0; i < n; i++) scratch.Span[i * n + i] = 2;
         Assert.True(NativeLapack.TryInvertUpperTriangular(scratch.Span, n));
         Assert.Equal(0.5, scratch.Span[0]);

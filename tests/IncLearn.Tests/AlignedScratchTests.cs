@@ -1,8 +1,8 @@
 namespace IncLearn.Tests;
 
-/// <summary>NativeScratch: aligned like AlignedBuffer, zeroed when asked, large blocks too (the populated path), and unusable
+/// <summary>AlignedScratch: aligned like AlignedBuffer, zeroed when asked, small blocks (C memory) and large ones (a pinned array), and unusable
 /// after it is freed rather than pointing at freed memory.</summary>
-public class NativeScratchTests
+public class AlignedScratchTests
 {
     [Theory]
     [InlineData(1)]
@@ -10,7 +10,7 @@ public class NativeScratchTests
     [InlineData(PrefaultedArray.MinimumLength + 3)]
     public void ScratchIsAlignedZeroedOnRequestAndFreedOnce(int length)
     {
-        var scratch = new NativeScratch(length, zeroed: true);
+        var scratch = new AlignedScratch(length, zeroed: true);
         Assert.Equal(length, scratch.Length);
         Assert.All(scratch.Span.ToArray(), v => Assert.Equal(0.0, v));
         NativeLapack.UpperTriangularGram(scratch.Span[..1], 1);   // accepted where 64-byte alignment is checked
@@ -23,5 +23,5 @@ public class NativeScratchTests
 
     [Fact]
     public void NegativeLengthIsRefused() =>
-        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new NativeScratch(-1)).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new AlignedScratch(-1)).ParamName);
 }
