@@ -52,7 +52,8 @@ public sealed class ClosedFormSolution
     // (at n = 1000 a workspace holds 64 MB).
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> spares = [];
 
-    /// <summary>Prepares every t-independent quantity: Ũ = ΦᵀŪ₀, its row scaling and, for r &gt; n, an n×n factor of W̃₀.</summary>
+    /// <summary>Prepares the t-independent quantities: Ũ = ΦᵀŪ₀ and, on OpenBLAS, the fast path's factors; the exact path's row
+    /// scaling of Ũ (and, for r &gt; n, an n×n factor of W̃₀) on its first evaluation.</summary>
     /// <exception cref="ArgumentException">the shape's row count differs from n.</exception>
     public ClosedFormSolution(Target target, Initialization initialization) : this(target, initialization, compressWideShapes: true) { }
 
