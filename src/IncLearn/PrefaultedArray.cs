@@ -12,7 +12,10 @@ namespace IncLearn;
 /// huge-page backed (MADV_HUGEPAGE: one fault per 2 MiB where the kernel's transparent huge pages allow it) and populated
 /// for writing (MADV_POPULATE_WRITE, Linux ≥ 5.14): 3–7 ms instead of 21 ms for 8 MB, measured. Both are hints on memory
 /// the array owns: its contents and the program's results do not change, and where a call fails (another OS, an older
-/// kernel) the pages fault in as before.
+/// kernel) the pages fault in as before. It does not always help. Memory the VM's host has taken back is mapped by the
+/// populate, but its first writes still cost ~4 µs per page: a fresh unpinned 2 MB array took 0.3 ms to populate and then
+/// 1.7 ms to touch (measured 2026-12-08). Reused memory is what is cheap (see AlignedScratch and the benchmark's
+/// PointRuns).
 /// </summary>
 internal static partial class PrefaultedArray
 {
