@@ -7,6 +7,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace IncLearn.Interactive.Tests;
 
 [Trait("Tier", "Browser")]
+[Collection(ProcessEnvironmentCollection.Name)]
 public class BrowserTests
 {
     [ToolFact(HeadlessChromium.Executable, "--version")]
